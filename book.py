@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Set up and run the textbook with nothing but Python 3.11+.
+
+    python3 book.py serve    build the book and serve it on http://127.0.0.1:8000
+    python3 book.py test     run every test (installs Debian's chromium if missing and root)
+    python3 book.py build    build the static site into site/
+    python3 book.py bench    measure build time and page weight -> benchmarks/results.*
+
+Each command first makes .venv/ and installs requirements.txt and this repo's
+package (editable, so notebooks find data/ from any working directory); the
+install is skipped when requirements.txt has not changed since the last one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+STAMP = VENV / ".requirements.sha256"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run(*args: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], check=True, **kwargs)
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    if not PYTHON.exists():
+        print(f"Creating a virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes()
+                            + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        "-r", ROOT / "requirements.txt")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        "--no-deps", "-e", ROOT)
+    STAMP.write_text(wanted + "\n")
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's chromium; install it if we can, else say how."""
+    if Path(CHROMIUM).exists():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium",
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    sys.exit(f"The browser tests need Chromium at {CHROMIUM}. On Debian/Ubuntu run: "
+             "sudo apt-get install chromium   (never 'playwright install')")
+
+
+def main(argv: list[str]) -> None:
+    command = argv[0] if argv else "help"
+    if command not in {"serve", "test", "build", "bench"}:
+        sys.exit(__doc__)
+    ensure_environment()
+    os.chdir(ROOT)
+    if command == "serve":
+        run(BIN / "mkdocs", "serve", "--strict", "--dev-addr", "127.0.0.1:8000")
+    elif command == "build":
+        run(BIN / "mkdocs", "build", "--strict", "--clean")
+    elif command == "test":
+        ensure_chromium()
+        run(PYTHON, "-m", "pytest", *argv[1:])
+    elif command == "bench":
+        run(PYTHON, ROOT / "benchmarks" / "run.py", *argv[1:])
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1:])
+    except subprocess.CalledProcessError as err:
+        sys.exit(err.returncode)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,125 @@
+"""One ``fig_<name>()`` per chart in the book. Each takes tidy data and returns a Figure.
+
+Notebooks and tests call these same functions, so a chart is defined once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import naval
+from .style import NEUTRAL_COLOUR, base_layout, country_colour
+
+FLEET_YEARS = range(1905, 1915)
+
+
+def fig_naval_spending(expenditure: pd.DataFrame) -> go.Figure:
+    """Naval spending race: British and German naval expenditure per year, million £.
+
+    Chapter: the Anglo-German naval race. Missing years stay gaps (never joined up).
+    """
+    fig = go.Figure()
+    for country, rows in expenditure.sort_values("year").groupby("country", sort=True):
+        fig.add_trace(go.Scatter(
+            x=rows["year"].astype(int).tolist(),
+            y=rows["expenditure_million_gbp"].tolist(),
+            customdata=rows[["financial_year", "basis"]].fillna("—").values.tolist(),
+            name=country, mode="lines+markers", connectgaps=False,
+            line={"color": country_colour(country), "width": 3},
+            marker={"size": 7},
+            hovertemplate="%{y:.1f} million £ (%{customdata[0]}, %{customdata[1]})<extra>"
+                          + country + "</extra>",
+        ))
+    fig.update_layout(**base_layout(
+        "Naval spending (million £, current prices)",
+        xaxis={"title": {"text": "Year (British financial years placed at the year they begin)"},
+               "dtick": 2},
+        yaxis={"title": {"text": "million £"}, "rangemode": "tozero"},
+    ))
+    return fig
+
+
+def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figure:
+    """Fleet race: dreadnought battleships and battlecruisers per navy, year by year.
+
+    Chapter: the Anglo-German naval race. A dashed line marks 1.6 times the German
+    count, the margin Churchill announced in March 1912; buttons switch between
+    ships laid down, launched and commissioned, since each gives a different race.
+    """
+    counts = {s: naval.fleet_counts(ships, s, FLEET_YEARS) for s in naval.STAGES}
+    years = list(FLEET_YEARS)
+
+    def series(s):
+        c = counts[s]
+        return [c["United Kingdom"].tolist(), c["Germany"].tolist(),
+                (naval.CHURCHILL_MARGIN * c["Germany"]).round(1).tolist()]
+
+    def title(s):
+        return f"Capital ships {naval.STAGE_LABELS[s]} by 31 December"
+
+    fig = go.Figure()
+    for name, y in zip(("United Kingdom", "Germany"), series(stage)[:2]):
+        fig.add_trace(go.Scatter(
+            x=years, y=y, name=name, mode="lines+markers",
+            line={"color": country_colour(name), "width": 3}, marker={"size": 7},
+            hovertemplate="%{y} ships<extra>" + name + "</extra>"))
+    fig.add_trace(go.Scatter(
+        x=years, y=series(stage)[2], name="1.6 × Germany (1912 standard)",
+        mode="lines", line={"color": NEUTRAL_COLOUR, "width": 2, "dash": "dash"},
+        hovertemplate="%{y} ships needed<extra>60% margin</extra>"))
+    buttons = [{"label": naval.STAGE_LABELS[s].capitalize(), "method": "update",
+                "args": [{"y": series(s)}, {"title.text": title(s)}]} for s in naval.STAGES]
+    fig.update_layout(**base_layout(
+        title(stage),
+        xaxis={"title": {"text": "Year"}, "dtick": 1},
+        yaxis={"title": {"text": "ships"}, "rangemode": "tozero"},
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
+                      "active": naval.STAGES.index(stage), "showactive": True,
+                      "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
+        margin={"l": 60, "r": 20, "t": 90, "b": 110},
+        height=480,
+    ))
+    return fig
+
+
+_LANES = {"Germany": 2, "Both": 1, "United Kingdom": 0}
+
+
+def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
+    """Action and reaction: dated moves by each side, with an arrow from a move to its answer.
+
+    Chapter: the Anglo-German naval race. Markers are numbered in date order; the
+    numbers match the data table under the chart.
+    """
+    ordered = naval.numbered_events(events)
+    fig = go.Figure()
+    for actor, rows in ordered.groupby("actor", sort=False):
+        colour = country_colour(actor) if actor != "Both" else NEUTRAL_COLOUR
+        fig.add_trace(go.Scatter(
+            x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
+            y=[_LANES[actor]] * len(rows), name=actor, mode="markers+text",
+            text=rows["number"].astype(str).tolist(), textposition="top center",
+            customdata=rows[["event"]].values.tolist(),
+            marker={"color": colour, "size": 12, "line": {"width": 1, "color": "#ffffff"}},
+            hovertemplate="%{x|%d %b %Y}: %{customdata[0]}<extra>" + actor + "</extra>"))
+    where = {row.event_id: (row.date.strftime("%Y-%m-%d"), _LANES[row.actor])
+             for row in ordered.itertuples()}
+    arrows = []
+    for row in ordered.itertuples():
+        if isinstance(row.responds_to, str) and row.responds_to:
+            x0, y0 = where[row.responds_to]
+            arrows.append({"x": row.date.strftime("%Y-%m-%d"), "y": _LANES[row.actor],
+                           "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x",
+                           "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1,
+                           "arrowwidth": 1.2, "arrowcolor": NEUTRAL_COLOUR, "text": "",
+                           "standoff": 7, "startstandoff": 7})
+    fig.update_layout(**base_layout(
+        "Action and reaction in the naval race",
+        xaxis={"title": {"text": "Date"}, "type": "date"},
+        yaxis={"tickvals": list(_LANES.values()), "ticktext": list(_LANES.keys()),
+               "range": [-0.6, 2.7], "fixedrange": True},
+        annotations=arrows, hovermode="closest", showlegend=False,
+        margin={"l": 110, "r": 20, "t": 60, "b": 50},
+    ))
+    return fig

@@ -1,0 +1,96 @@
+"""Show a Plotly figure in a notebook so that the static site can draw it offline.
+
+Plotly's own notebook renderers either inline 4.8 MB of plotly.js per page or
+fetch it from a CDN. Instead, :class:`Chart` emits a placeholder ``<div>`` plus
+the figure as JSON in a ``<script type="application/json">``; the site script
+``docs/assets/javascripts/charts.js`` loads one shared local plotly.js and draws
+every placeholder. Each chart also carries its text alternative: a one-sentence
+takeaway, the source, the plotted data as a table and links to the CSV files.
+
+In JupyterLab the same object shows an ordinary interactive Plotly figure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.utils import PlotlyJSONEncoder
+
+# Notebook pages are published at notebooks/<name>/ and data files at data/.
+DATA_URL_FROM_NOTEBOOK = "../../data/"
+PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+
+
+def figure_json(fig: go.Figure) -> str:
+    """Deterministic JSON for a figure (sorted keys, no whitespace), safe inside <script>."""
+    payload = json.dumps(fig.to_plotly_json(), cls=PlotlyJSONEncoder,
+                         sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    # "</" could close the script element early; JSON allows "\/" as an escape for "/".
+    return payload.replace("</", "<\\/")
+
+
+def table_html(table: pd.DataFrame, caption: str) -> str:
+    """A plain HTML table (Material styles only class-less tables)."""
+    head = "".join(f"<th scope=\"col\">{html.escape(str(c))}</th>" for c in table.columns)
+    rows = []
+    for record in table.itertuples(index=False):
+        cells = "".join(f"<td>{html.escape(_cell_text(v))}</td>" for v in record)
+        rows.append(f"<tr>{cells}</tr>")
+    return (f"<table><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _cell_text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"  # an honest gap, shown as such
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+class Chart:
+    """A figure with its text alternative, displayable in notebooks and on the site."""
+
+    def __init__(self, fig: go.Figure, takeaway: str, table: pd.DataFrame,
+                 source: str, csv_files: list[str]):
+        if not takeaway.strip():
+            raise ValueError("every chart needs a one-sentence takeaway")
+        self.fig, self.takeaway, self.table = fig, takeaway.strip(), table
+        self.source, self.csv_files = source, list(csv_files)
+
+    @property
+    def chart_id(self) -> str:
+        digest = hashlib.sha256((figure_json(self.fig) + self.takeaway).encode("utf-8"))
+        return "sd-" + digest.hexdigest()[:12]
+
+    def to_html(self) -> str:
+        cid = self.chart_id
+        height = self.fig.layout.height or 440
+        title = self.fig.layout.title.text or "Chart"
+        links = " · ".join(
+            f'<a href="{DATA_URL_FROM_NOTEBOOK}{html.escape(name)}" download>{html.escape(name)}</a>'
+            for name in self.csv_files)
+        return (
+            f'<figure class="sd-chart" id="{cid}">'
+            f'<div class="sd-chart__plot" data-sd-figure="{cid}-json" role="img" '
+            f'aria-label="{html.escape(title)}. {html.escape(self.takeaway)}" '
+            f'style="min-height:{int(height)}px"></div>'
+            f'<script type="application/json" id="{cid}-json">{figure_json(self.fig)}</script>'
+            f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
+            f'<span class="sd-chart__source">Source: {html.escape(self.source)}</span></figcaption>'
+            f'<details class="sd-chart__data"><summary>Data behind this chart</summary>'
+            f'{table_html(self.table, title)}'
+            f'<p>Download: {links}</p></details>'
+            f'</figure>'
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        # HTML for the static site (nbconvert prefers it); the Plotly mimetype for JupyterLab.
+        return {"text/html": self.to_html(),
+                PLOTLY_MIMETYPE: json.loads(figure_json(self.fig).replace("<\\/", "</"))}

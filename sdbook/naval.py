@@ -1,0 +1,113 @@
+"""Counting the Anglo-German fleet race from per-ship records (chapter: the naval race)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STAGES = ("laid_down", "launched", "commissioned")
+STAGE_LABELS = {"laid_down": "laid down", "launched": "launched", "commissioned": "commissioned"}
+# Churchill's standard of March 1912: 60 per cent more dreadnoughts than Germany.
+CHURCHILL_MARGIN = 1.6
+
+
+def fleet_counts(ships: pd.DataFrame, stage: str, years: range) -> pd.DataFrame:
+    """Ships per country that had reached ``stage`` by 31 December of each year.
+
+    Returns a wide frame: one row per year, one column per country.
+    """
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of {STAGES}, not {stage!r}")
+    countries = sorted(ships["country"].unique())
+    rows = []
+    for year in years:
+        year_end = pd.Timestamp(year=year, month=12, day=31)
+        reached = ships[ships[stage].notna() & (ships[stage] <= year_end)]
+        counts = reached["country"].value_counts()
+        rows.append({"year": year, **{c: int(counts.get(c, 0)) for c in countries}})
+    return pd.DataFrame(rows).set_index("year")
+
+
+def british_margin(counts: pd.DataFrame, ratio: float = CHURCHILL_MARGIN) -> pd.Series:
+    """British ships above (positive) or below (negative) ``ratio`` times the German count."""
+    return counts["United Kingdom"] - ratio * counts["Germany"]
+
+
+def count_on(ships: pd.DataFrame, stage: str, when: str) -> pd.Series:
+    """Ships per country and type that had reached ``stage`` on a given date (e.g. '1914-08-04')."""
+    moment = pd.Timestamp(when)
+    reached = ships[ships[stage].notna() & (ships[stage] <= moment)]
+    return reached.groupby(["country", "ship_type"]).size()
+
+
+def spending_table(expenditure: pd.DataFrame) -> pd.DataFrame:
+    """Year-by-year table of the spending chart (million £), gaps left empty."""
+    wide = expenditure.pivot(index="year", columns="country", values="expenditure_million_gbp")
+    wide = wide.reset_index().rename(columns={"year": "Year"})
+    wide.columns.name = None
+    return wide.rename(columns={c: f"{c} (million £)" for c in wide.columns if c != "Year"})
+
+
+def spending_takeaway(expenditure: pd.DataFrame) -> str:
+    """One sentence on the spending race, computed from the data (first and last shared years)."""
+    wide = expenditure.pivot(index="year", columns="country",
+                             values="expenditure_million_gbp").dropna()
+    first, last = int(wide.index.min()), int(wide.index.max())
+    uk, de = wide["United Kingdom"], wide["Germany"]
+    ahead = int((uk > de).sum())
+    return (f"From {first} to {last} British naval spending went from £{uk[first]:.1f} million "
+            f"to £{uk[last]:.1f} million (×{uk[last] / uk[first]:.1f}) and German from "
+            f"£{de[first]:.1f} million to £{de[last]:.1f} million (×{de[last] / de[first]:.1f}); "
+            f"Britain spent more in {ahead} of the {len(wide)} years where both are known.")
+
+
+def fleet_table(ships: pd.DataFrame, years: range = range(1905, 1915)) -> pd.DataFrame:
+    """Counts behind the fleet chart: every stage, both navies, and the 60 % margin."""
+    columns = {}
+    for stage in STAGES:
+        counts = fleet_counts(ships, stage, years)
+        for country in counts.columns:
+            columns[f"{country}: {STAGE_LABELS[stage]}"] = counts[country]
+        columns[f"British margin over 1.6 × Germany ({STAGE_LABELS[stage]})"] = \
+            british_margin(counts).round(1)
+    table = pd.DataFrame(columns)
+    table.index.name = "Year (31 Dec)"
+    return table.reset_index()
+
+
+def fleet_takeaway(ships: pd.DataFrame, year: int = 1914) -> str:
+    """One sentence on the fleet race at the end of ``year`` (commissioned ships)."""
+    counts = fleet_counts(ships, "commissioned", range(1905, year + 1))
+    uk, de = counts.loc[year, "United Kingdom"], counts.loc[year, "Germany"]
+    margin = british_margin(counts)
+    met = [int(y) for y in margin.index if margin[y] >= 0 and counts.loc[y, "Germany"] > 0]
+    met_text = (f"met Churchill's 60 % margin in {len(met)} of those years "
+                f"({', '.join(map(str, met))})" if met else "never met Churchill's 60 % margin")
+    return (f"By 31 December {year} Britain had commissioned {uk} dreadnought battleships and "
+            f"battlecruisers to Germany's {de} (ratio {uk / de:.2f} : 1); counting from 1905, "
+            f"Britain {met_text}.")
+
+
+def timeline_takeaway(events: pd.DataFrame) -> str:
+    """One sentence on how many moves in the timeline answered an earlier one."""
+    answered = events["responds_to"].notna() & (events["responds_to"] != "")
+    by_actor = events[answered].groupby("actor").size()
+    parts = ", ".join(f"{n} by {actor}" for actor, n in by_actor.items())
+    first, last = events["date"].min().year, events["date"].max().year
+    return (f"Of the {len(events)} dated moves from {first} to {last}, {int(answered.sum())} "
+            f"are recorded as answers to an earlier move ({parts}): the arrows show who was "
+            f"reacting to whom.")
+
+
+def numbered_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in date order (ties by id), numbered from 1; chart and table share the numbers."""
+    ordered = events.sort_values(["date", "event_id"]).reset_index(drop=True)
+    ordered["number"] = range(1, len(ordered) + 1)
+    return ordered
+
+
+def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The timeline's events, numbered as on the chart."""
+    ordered = numbered_events(events)
+    table = ordered[["number", "date", "actor", "event", "responds_to"]]
+    return table.rename(columns={"number": "No.", "date": "Date", "actor": "Actor", "event": "Event",
+                                 "responds_to": "Answers"})

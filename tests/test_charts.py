@@ -1,0 +1,84 @@
+"""Charts are built from the data by one named function each, and stay readable in both themes."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sdbook import charts, data, naval, style
+from sdbook.display import Chart, figure_json
+
+
+@pytest.fixture(scope="module")
+def datasets():
+    return data.load_all()
+
+
+def test_spending_chart_plots_the_csv_values_and_keeps_gaps(datasets):
+    frame = datasets["naval_expenditure"]
+    fig = charts.fig_naval_spending(frame)
+    assert {t.name for t in fig.data} == {"United Kingdom", "Germany"}
+    for trace in fig.data:
+        rows = frame[frame["country"] == trace.name].sort_values("year")
+        assert list(trace.x) == rows["year"].tolist()
+        for plotted, recorded in zip(trace.y, rows["expenditure_million_gbp"]):
+            assert (plotted is None or math.isnan(plotted)) if math.isnan(recorded) \
+                else plotted == recorded
+        assert trace.connectgaps is False
+
+
+def test_fleet_chart_buttons_switch_between_building_stages(datasets):
+    ships = datasets["dreadnoughts"]
+    fig = charts.fig_fleet_race(ships)
+    buttons = fig.layout.updatemenus[0].buttons
+    assert [b.label for b in buttons] == ["Laid down", "Launched", "Commissioned"]
+    for button, stage in zip(buttons, naval.STAGES):
+        counts = naval.fleet_counts(ships, stage, charts.FLEET_YEARS)
+        uk, de, standard = button.args[0]["y"]
+        assert uk == counts["United Kingdom"].tolist()
+        assert de == counts["Germany"].tolist()
+        assert standard == pytest.approx((1.6 * counts["Germany"]).tolist())
+        assert "title.text" in button.args[1]  # "title" alone blanks the title in plotly.js 4
+    # the chart opens on commissioned ships
+    assert list(fig.data[0].y) == buttons[2].args[0]["y"][0]
+
+
+def test_timeline_arrows_join_each_answer_to_its_cause(datasets):
+    events = datasets["naval_race_events"]
+    fig = charts.fig_naval_timeline(events)
+    answered = events["responds_to"].notna() & (events["responds_to"] != "")
+    assert len(fig.layout.annotations) == int(answered.sum())
+    plotted = sum(len(t.x) for t in fig.data)
+    assert plotted == len(events)
+
+
+@pytest.mark.parametrize("colour", [*style.COUNTRY_COLOURS.values(), style.NEUTRAL_COLOUR])
+@pytest.mark.parametrize("theme", sorted(style.BACKGROUNDS))
+def test_series_colours_keep_3_to_1_contrast_in_both_themes(colour, theme):
+    assert style.contrast_ratio(colour, style.BACKGROUNDS[theme]) >= 3.0
+
+
+def test_unknown_country_has_no_silent_colour():
+    with pytest.raises(KeyError, match="no colour defined"):
+        style.country_colour("Atlantis")
+
+
+def test_chart_html_is_deterministic_and_script_safe(datasets):
+    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    fig.update_layout(title={"text": "</script><b>x</b>"})
+    chart = Chart(fig, "A takeaway.", naval.spending_table(datasets["naval_expenditure"]),
+                  "test source", ["naval_expenditure.csv"])
+    html = chart.to_html()
+    assert html == Chart(fig, "A takeaway.", chart.table, "test source",
+                         ["naval_expenditure.csv"]).to_html()
+    assert "</script><b>" not in figure_json(fig)
+    assert html.count("</script>") == 1
+    assert 'href="../../data/naval_expenditure.csv"' in html
+    assert "<table>" in html and "A takeaway." in html
+
+
+def test_a_chart_without_takeaway_is_refused(datasets):
+    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    with pytest.raises(ValueError, match="takeaway"):
+        Chart(fig, "  ", naval.spending_table(datasets["naval_expenditure"]), "s", [])
