@@ -84,6 +84,20 @@ def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figur
 
 
 _LANES = {"Germany": 2, "Both": 1, "United Kingdom": 0}
+_STAGGER = (0.0, 0.3, -0.3)  # moves close in time are spread within their lane
+_CLOSE_DAYS = 540
+
+
+def _staggered_positions(ordered: pd.DataFrame) -> pd.Series:
+    """y position per event: its actor's lane, nudged up or down when it crowds the last one."""
+    positions, last_date, step = {}, {}, {}
+    for row in ordered.itertuples():
+        previous = last_date.get(row.actor)
+        crowded = previous is not None and (row.date - previous).days < _CLOSE_DAYS
+        step[row.actor] = (step.get(row.actor, 0) + 1) % len(_STAGGER) if crowded else 0
+        positions[row.Index] = _LANES[row.actor] + _STAGGER[step[row.actor]]
+        last_date[row.actor] = row.date
+    return pd.Series(positions)
 
 
 def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
@@ -93,23 +107,24 @@ def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
     numbers match the data table under the chart.
     """
     ordered = naval.numbered_events(events)
+    ordered["y"] = _staggered_positions(ordered)
     fig = go.Figure()
     for actor, rows in ordered.groupby("actor", sort=False):
         colour = country_colour(actor) if actor != "Both" else NEUTRAL_COLOUR
         fig.add_trace(go.Scatter(
-            x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
-            y=[_LANES[actor]] * len(rows), name=actor, mode="markers+text",
-            text=rows["number"].astype(str).tolist(), textposition="top center",
+            x=rows["date"].dt.strftime("%Y-%m-%d").tolist(), y=rows["y"].tolist(),
+            name=actor, mode="markers+text", text=rows["number"].astype(str).tolist(),
+            textposition=["bottom center" if y < _LANES[actor] else "top center"
+                          for y in rows["y"]],
             customdata=rows[["event"]].values.tolist(),
-            marker={"color": colour, "size": 12, "line": {"width": 1, "color": "#ffffff"}},
+            marker={"color": colour, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
             hovertemplate="%{x|%d %b %Y}: %{customdata[0]}<extra>" + actor + "</extra>"))
-    where = {row.event_id: (row.date.strftime("%Y-%m-%d"), _LANES[row.actor])
-             for row in ordered.itertuples()}
+    where = {row.event_id: (row.date.strftime("%Y-%m-%d"), row.y) for row in ordered.itertuples()}
     arrows = []
     for row in ordered.itertuples():
         if isinstance(row.responds_to, str) and row.responds_to:
             x0, y0 = where[row.responds_to]
-            arrows.append({"x": row.date.strftime("%Y-%m-%d"), "y": _LANES[row.actor],
+            arrows.append({"x": row.date.strftime("%Y-%m-%d"), "y": row.y,
                            "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x",
                            "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1,
                            "arrowwidth": 1.2, "arrowcolor": NEUTRAL_COLOUR, "text": "",
@@ -118,8 +133,8 @@ def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
         "Action and reaction in the naval race",
         xaxis={"title": {"text": "Date"}, "type": "date"},
         yaxis={"tickvals": list(_LANES.values()), "ticktext": list(_LANES.keys()),
-               "range": [-0.6, 2.7], "fixedrange": True},
-        annotations=arrows, hovermode="closest", showlegend=False,
+               "range": [-0.75, 2.75], "fixedrange": True, "showgrid": False},
+        annotations=arrows, hovermode="closest", showlegend=False, height=520,
         margin={"l": 110, "r": 20, "t": 60, "b": 50},
     ))
     return fig

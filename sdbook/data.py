@@ -247,12 +247,6 @@ def _check_self_reference(frame: pd.DataFrame, resource: Resource, foreign: dict
                 f"an existing {target!r}")
 
 
-def citation_line(name: str, data_dir: Path = DATA_DIR) -> str:
-    """A short source line for a chart caption, from the dataset's metadata."""
-    meta = resources(data_dir)[name].meta
-    return "; ".join(source["title"] for source in meta["sources"]) + f" (data/{meta['path']})"
-
-
 def load_all(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
     """Validate and load every dataset; used by the tests and the data library page."""
     return {name: validate(resource) for name, resource in resources(data_dir).items()}

@@ -20,8 +20,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
-# Notebook pages are published at notebooks/<name>/ and data files at data/.
+from .data import resources
+
+# Notebook pages are published at notebooks/<name>/, data files at data/ and the
+# data library (full citations, licences, notes) at data-library/.
 DATA_URL_FROM_NOTEBOOK = "../../data/"
+LIBRARY_URL_FROM_NOTEBOOK = "../../data-library/"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 
 
@@ -58,11 +62,15 @@ class Chart:
     """A figure with its text alternative, displayable in notebooks and on the site."""
 
     def __init__(self, fig: go.Figure, takeaway: str, table: pd.DataFrame,
-                 source: str, csv_files: list[str]):
+                 datasets: list[str]):
         if not takeaway.strip():
             raise ValueError("every chart needs a one-sentence takeaway")
+        known = resources()
+        unknown = [name for name in datasets if name not in known]
+        if not datasets or unknown:
+            raise ValueError(f"a chart must name the datasets it draws on; unknown: {unknown}")
         self.fig, self.takeaway, self.table = fig, takeaway.strip(), table
-        self.source, self.csv_files = source, list(csv_files)
+        self.datasets = {name: known[name] for name in datasets}
 
     @property
     def chart_id(self) -> str:
@@ -73,9 +81,12 @@ class Chart:
         cid = self.chart_id
         height = self.fig.layout.height or 440
         title = self.fig.layout.title.text or "Chart"
+        sources = "; ".join(
+            f'{html.escape(r.meta["title"])} (<a href="{LIBRARY_URL_FROM_NOTEBOOK}#{name}">'
+            f'sources, licence and notes</a>)' for name, r in self.datasets.items())
         links = " · ".join(
-            f'<a href="{DATA_URL_FROM_NOTEBOOK}{html.escape(name)}" download>{html.escape(name)}</a>'
-            for name in self.csv_files)
+            f'<a href="{DATA_URL_FROM_NOTEBOOK}{html.escape(r.path.name)}" download>'
+            f'{html.escape(r.path.name)}</a>' for r in self.datasets.values())
         return (
             f'<figure class="sd-chart" id="{cid}">'
             f'<div class="sd-chart__plot" data-sd-figure="{cid}-json" role="img" '
@@ -83,7 +94,7 @@ class Chart:
             f'style="min-height:{int(height)}px"></div>'
             f'<script type="application/json" id="{cid}-json">{figure_json(self.fig)}</script>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
-            f'<span class="sd-chart__source">Source: {html.escape(self.source)}</span></figcaption>'
+            f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
             f'<details class="sd-chart__data"><summary>Data behind this chart</summary>'
             f'{table_html(self.table, title)}'
             f'<p>Download: {links}</p></details>'

@@ -138,6 +138,14 @@ def test_chart_text_is_readable_in_dark_mode(browser, site, served_site, width):
             assert fills, f"{url}: no chart text found"
             worst = min(contrast_ratio(_rgb(f, background), background) for f in fills)
             assert worst >= 4.5, f"{url} at {width}px: chart text contrast {worst:.2f} in dark mode"
+            buttons = page.eval_on_selector_all(
+                ".sd-chart__plot .updatemenu-button",
+                "els => els.map(b => [getComputedStyle(b.querySelector('text')).fill,"
+                " getComputedStyle(b.querySelector('rect')).fill])")
+            for text_fill, button_fill in buttons:
+                button = _rgb(button_fill, background)
+                ratio = contrast_ratio(_rgb(text_fill, button), button)
+                assert ratio >= 4.5, f"{url} at {width}px: menu button text contrast {ratio:.2f}"
             assert not watch.errors, f"{url}: console errors {watch.errors}"
         finally:
             watch.close()

@@ -68,17 +68,23 @@ def test_chart_html_is_deterministic_and_script_safe(datasets):
     fig = charts.fig_naval_spending(datasets["naval_expenditure"])
     fig.update_layout(title={"text": "</script><b>x</b>"})
     chart = Chart(fig, "A takeaway.", naval.spending_table(datasets["naval_expenditure"]),
-                  "test source", ["naval_expenditure.csv"])
+                  ["naval_expenditure"])
     html = chart.to_html()
-    assert html == Chart(fig, "A takeaway.", chart.table, "test source",
-                         ["naval_expenditure.csv"]).to_html()
+    assert html == Chart(fig, "A takeaway.", chart.table, ["naval_expenditure"]).to_html()
     assert "</script><b>" not in figure_json(fig)
     assert html.count("</script>") == 1
     assert 'href="../../data/naval_expenditure.csv"' in html
+    assert 'href="../../data-library/#naval_expenditure"' in html
     assert "<table>" in html and "A takeaway." in html
 
 
 def test_a_chart_without_takeaway_is_refused(datasets):
     fig = charts.fig_naval_spending(datasets["naval_expenditure"])
     with pytest.raises(ValueError, match="takeaway"):
-        Chart(fig, "  ", naval.spending_table(datasets["naval_expenditure"]), "s", [])
+        Chart(fig, "  ", naval.spending_table(datasets["naval_expenditure"]), ["naval_expenditure"])
+
+
+def test_a_chart_must_name_known_datasets(datasets):
+    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    with pytest.raises(ValueError, match="unknown: \\['rumours'\\]"):
+        Chart(fig, "A takeaway.", naval.spending_table(datasets["naval_expenditure"]), ["rumours"])

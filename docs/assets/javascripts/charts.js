@@ -57,7 +57,6 @@
       "updatemenus[0].bgcolor": bg,
       "updatemenus[0].bordercolor": line,
       "updatemenus[0].font.color": fg,
-      "updatemenus[0].activecolor": grid,
       "xaxis.gridcolor": axis.gridcolor, "xaxis.linecolor": axis.linecolor,
       "xaxis.zerolinecolor": axis.zerolinecolor, "xaxis.tickcolor": axis.tickcolor,
       "yaxis.gridcolor": axis.gridcolor, "yaxis.linecolor": axis.linecolor,
