@@ -89,14 +89,16 @@ class Chart:
             f'{html.escape(r.path.name)}</a>' for r in self.datasets.values())
         return (
             f'<figure class="sd-chart" id="{cid}">'
-            f'<div class="sd-chart__plot" data-sd-figure="{cid}-json" role="img" '
-            f'aria-label="{html.escape(title)}. {html.escape(self.takeaway)}" '
+            # No role="img" here: plotly puts buttons inside, and an image may not hold
+            # controls. The figure is named by its caption; the table is the text version.
+            f'<div class="sd-chart__plot" data-sd-figure="{cid}-json" '
             f'style="min-height:{int(height)}px"></div>'
             f'<script type="application/json" id="{cid}-json">{figure_json(self.fig)}</script>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
             f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
             f'<details class="sd-chart__data"><summary>Data behind this chart</summary>'
-            f'{table_html(self.table, title)}'
+            f'<div class="sd-chart__table" tabindex="0" role="region" '
+            f'aria-label="Data table: {html.escape(title)}">{table_html(self.table, title)}</div>'
             f'<p>Download: {links}</p></details>'
             f'</figure>'
         )

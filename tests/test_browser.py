@@ -93,9 +93,13 @@ def _assert_charts_drawn(page, where):
     assert all(n > 0 for n in traces), f"{where}: a chart has no plotted traces ({traces})"
 
 
+def _page_url(site, served_site, page):
+    folder = page.relative_to(site).parent.as_posix()
+    return served_site + "/" + ("" if folder == "." else folder + "/")
+
+
 def _page_urls(site, served_site):
-    return [served_site + "/" + str(p.relative_to(site).parent.as_posix()).strip(".") + "/"
-            for p in site_pages(site)]
+    return [_page_url(site, served_site, p) for p in site_pages(site)]
 
 
 def test_every_page_is_clean_offline_and_draws_its_charts(browser, site, served_site):
@@ -114,8 +118,8 @@ def test_every_page_is_clean_offline_and_draws_its_charts(browser, site, served_
 
 
 def _chart_pages(site, served_site):
-    return [served_site + "/" + str(p.relative_to(site).parent.as_posix()) + "/"
-            for p in site_pages(site) if "sd-chart__plot" in p.read_text("utf-8")]
+    return [_page_url(site, served_site, p) for p in site_pages(site)
+            if "sd-chart__plot" in p.read_text("utf-8")]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
@@ -167,3 +171,24 @@ def test_charts_survive_instant_navigation(browser, site, served_site):
         assert not watch.errors, watch.errors
     finally:
         watch.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, site, served_site, scheme):
+    """axe-core (bundled by axe-playwright-python) on every page, charts drawn, both themes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, problems = Axe(), []
+    for url in _page_urls(site, served_site):
+        watch = PageWatch(browser, served_site, color_scheme=scheme)
+        try:
+            watch.page.goto(url, wait_until="networkidle")
+            _wait_for_charts(watch.page)
+            for violation in axe.run(watch.page).response["violations"]:
+                if violation["impact"] in {"serious", "critical"}:
+                    targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
+                    problems.append(f"{url} [{scheme}]: {violation['id']} ({violation['impact']}): "
+                                    f"{violation['help']} at {targets}")
+        finally:
+            watch.close()
+    assert not problems, "\n".join(problems)
