@@ -33,7 +33,7 @@ def fig_naval_spending(expenditure: pd.DataFrame) -> go.Figure:
         ))
     fig.update_layout(**base_layout(
         "Naval spending (million £, current prices)",
-        xaxis={"title": {"text": "Year (British financial years placed at the year they begin)"},
+        xaxis={"title": {"text": "Year (for Britain, the year the financial year began)"},
                "dtick": 2},
         yaxis={"title": {"text": "million £"}, "rangemode": "tozero"},
     ))
@@ -77,8 +77,8 @@ def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figur
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
                       "active": naval.STAGES.index(stage), "showactive": True,
                       "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
-        margin={"l": 60, "r": 20, "t": 90, "b": 110},
-        height=480,
+        # room for the buttons in JupyterLab; the site draws HTML buttons instead
+        margin={"l": 60, "r": 20, "t": 70, "b": 110},
     ))
     return fig
 

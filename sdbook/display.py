@@ -96,7 +96,7 @@ class Chart:
             f'<script type="application/json" id="{cid}-json">{figure_json(self.fig)}</script>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
             f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
-            f'<details class="sd-chart__data"><summary>Data behind this chart</summary>'
+            f'<details class="sd-chart__data info"><summary>Data behind this chart</summary>'
             f'<div class="sd-chart__table" tabindex="0" role="region" '
             f'aria-label="Data table: {html.escape(title)}">{table_html(self.table, title)}</div>'
             f'<p>Download: {links}</p></details>'

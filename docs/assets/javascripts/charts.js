@@ -54,9 +54,6 @@
       "legend.font.color": fg,
       "hoverlabel.bgcolor": bg,
       "hoverlabel.font.color": fg,
-      "updatemenus[0].bgcolor": bg,
-      "updatemenus[0].bordercolor": line,
-      "updatemenus[0].font.color": fg,
       "xaxis.gridcolor": axis.gridcolor, "xaxis.linecolor": axis.linecolor,
       "xaxis.zerolinecolor": axis.zerolinecolor, "xaxis.tickcolor": axis.tickcolor,
       "yaxis.gridcolor": axis.gridcolor, "yaxis.linecolor": axis.linecolor,
@@ -66,7 +63,6 @@
 
   function applyPatch(layout, patch) {
     Object.keys(patch).forEach(function (path) {
-      if (path.indexOf("updatemenus") === 0 && !layout.updatemenus) return;
       var parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
       var node = layout;
       for (var i = 0; i < parts.length - 1; i++) {
@@ -83,7 +79,8 @@
   function narrowPatch(el, layout) {
     if (el.clientWidth >= 600 || layout.showlegend === false) return {};
     var top = (layout.margin && layout.margin.t) || 70;
-    return { "margin.t": top + 45, "legend.font.size": 11, "title.font.size": 15 };
+    return { "margin.t": top + 45, "legend.font.size": 11, "title.font.size": 15,
+             "xaxis.title.font.size": 11, "yaxis.title.font.size": 11 };
   }
 
   var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
@@ -98,15 +95,43 @@
       return;
     }
     var figure = JSON.parse(source.textContent);
+    var menus = (figure.layout && figure.layout.updatemenus) || [];
     loadPlotly().then(function (Plotly) {
       var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure.layout || {}));
-      return Plotly.newPlot(el, figure.data, layout, CONFIG);
+      // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
+      layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
+      if (menus.length && layout.margin) layout.margin.b = 60;  // their room is no longer needed
+      return Plotly.newPlot(el, figure.data, layout, CONFIG).then(function () {
+        menus.forEach(function (menu) { addMenu(el, menu, Plotly); });
+      });
     }).then(function () {
       el.dataset.sdState = "drawn";
     }).catch(function (err) {
       el.dataset.sdState = "error";
       console.error(err);
     });
+  }
+
+  function addMenu(el, menu, Plotly) {
+    var group = document.createElement("div");
+    group.className = "sd-chart__menu";
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Chart view");
+    menu.buttons.forEach(function (spec, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button sd-chart__menu-button";
+      button.textContent = spec.label;
+      button.setAttribute("aria-pressed", String(index === (menu.active || 0)));
+      button.addEventListener("click", function () {
+        Plotly.update(el, spec.args[0], spec.args[1] || {});
+        group.querySelectorAll("button").forEach(function (b) {
+          b.setAttribute("aria-pressed", String(b === button));
+        });
+      });
+      group.appendChild(button);
+    });
+    el.insertAdjacentElement("afterend", group);
   }
 
   function drawAll() {
@@ -125,11 +150,7 @@
     if (!window.Plotly) return;
     var patch = themePatch();
     document.querySelectorAll('.sd-chart__plot[data-sd-state="drawn"]').forEach(function (el) {
-      var update = {};
-      Object.keys(patch).forEach(function (key) {
-        if (key.indexOf("updatemenus") !== 0 || (el.layout && el.layout.updatemenus)) update[key] = patch[key];
-      });
-      window.Plotly.relayout(el, update);
+      window.Plotly.relayout(el, patch);
     });
   }
 
