@@ -14,28 +14,39 @@ from .style import NEUTRAL_COLOUR, base_layout, country_colour
 FLEET_YEARS = range(1905, 1915)
 
 
+_BASIS_SYMBOLS = {"outturn": "circle", "estimate": "circle-open", "unknown": "diamond-open"}
+
+
 def fig_naval_spending(expenditure: pd.DataFrame) -> go.Figure:
     """Naval spending race: British and German naval expenditure per year, million £.
 
-    Chapter: the Anglo-German naval race. Missing years stay gaps (never joined up).
+    Chapter: the Anglo-German naval race. Lines join only consecutive years from the
+    same source, so figures from different producers are never drawn as one series;
+    missing years stay gaps. Filled markers are money spent, open ones budget estimates.
     """
     fig = go.Figure()
-    for country, rows in expenditure.sort_values("year").groupby("country", sort=True):
-        fig.add_trace(go.Scatter(
-            x=rows["year"].astype(int).tolist(),
-            y=rows["expenditure_million_gbp"].tolist(),
-            customdata=rows[["financial_year", "basis"]].fillna("—").values.tolist(),
-            name=country, mode="lines+markers", connectgaps=False,
-            line={"color": country_colour(country), "width": 3},
-            marker={"size": 7},
-            hovertemplate="%{y:.1f} million £ (%{customdata[0]}, %{customdata[1]})<extra>"
-                          + country + "</extra>",
-        ))
+    years = list(range(int(expenditure["year"].min()), int(expenditure["year"].max()) + 1))
+    for country, rows in expenditure.groupby("country", sort=True):
+        for index, (source, part) in enumerate(rows.groupby("source_key", sort=False)):
+            part = part.set_index("year").reindex(years)  # absent years become gaps
+            fig.add_trace(go.Scatter(
+                x=years, y=part["expenditure_million_gbp"].tolist(),
+                customdata=part[["financial_year", "basis", "source_key"]].fillna("—").values.tolist(),
+                name=country, legendgroup=country, showlegend=index == 0,
+                mode="lines+markers", connectgaps=False,
+                line={"color": country_colour(country), "width": 3},
+                marker={"size": 8, "color": country_colour(country),
+                        "symbol": [_BASIS_SYMBOLS[b] for b in part["basis"].fillna("unknown")],
+                        "line": {"width": 2, "color": country_colour(country)}},
+                hovertemplate="%{y:.1f} million £ (%{customdata[0]}, %{customdata[1]}; "
+                              "source %{customdata[2]})<extra>" + country + "</extra>",
+            ))
     fig.update_layout(**base_layout(
         "Naval spending (million £, current prices)",
         xaxis={"title": {"text": "Year (for Britain, the year the financial year began)"},
                "dtick": 2},
         yaxis={"title": {"text": "million £"}, "rangemode": "tozero"},
+        hovermode="closest",
     ))
     return fig
 

@@ -10,6 +10,21 @@ STAGE_LABELS = {"laid_down": "laid down", "launched": "launched", "commissioned"
 CHURCHILL_MARGIN = 1.6
 
 
+def reached(ships: pd.DataFrame, stage: str, moment: pd.Timestamp) -> pd.DataFrame:
+    """Ships known to have reached ``stage`` by ``moment``.
+
+    A date known only to the month (``<stage>_precision == "month"``) counts from the
+    end of that month: on 4 August 1914 a ship commissioned "in August 1914" is not
+    yet known to be in service.
+    """
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of {STAGES}, not {stage!r}")
+    dates = ships[stage]
+    precision = ships.get(f"{stage}_precision", pd.Series("day", index=ships.index))
+    known_by = dates.where(precision != "month", dates + pd.offsets.MonthEnd(0))
+    return ships[dates.notna() & (known_by <= moment)]
+
+
 def fleet_counts(ships: pd.DataFrame, stage: str, years: range) -> pd.DataFrame:
     """Ships per country that had reached ``stage`` by 31 December of each year.
 
@@ -20,9 +35,7 @@ def fleet_counts(ships: pd.DataFrame, stage: str, years: range) -> pd.DataFrame:
     countries = sorted(ships["country"].unique())
     rows = []
     for year in years:
-        year_end = pd.Timestamp(year=year, month=12, day=31)
-        reached = ships[ships[stage].notna() & (ships[stage] <= year_end)]
-        counts = reached["country"].value_counts()
+        counts = reached(ships, stage, pd.Timestamp(year=year, month=12, day=31))["country"].value_counts()
         rows.append({"year": year, **{c: int(counts.get(c, 0)) for c in countries}})
     return pd.DataFrame(rows).set_index("year")
 
@@ -33,18 +46,22 @@ def british_margin(counts: pd.DataFrame, ratio: float = CHURCHILL_MARGIN) -> pd.
 
 
 def count_on(ships: pd.DataFrame, stage: str, when: str) -> pd.Series:
-    """Ships per country and type that had reached ``stage`` on a given date (e.g. '1914-08-04')."""
-    moment = pd.Timestamp(when)
-    reached = ships[ships[stage].notna() & (ships[stage] <= moment)]
-    return reached.groupby(["country", "ship_type"]).size()
+    """Ships per country and type known to have reached ``stage`` on a date (e.g. '1914-08-04')."""
+    return reached(ships, stage, pd.Timestamp(when)).groupby(["country", "ship_type"]).size()
 
 
 def spending_table(expenditure: pd.DataFrame) -> pd.DataFrame:
-    """Year-by-year table of the spending chart (million £), gaps left empty."""
-    wide = expenditure.pivot(index="year", columns="country", values="expenditure_million_gbp")
-    wide = wide.reset_index().rename(columns={"year": "Year"})
-    wide.columns.name = None
-    return wide.rename(columns={c: f"{c} (million £)" for c in wide.columns if c != "Year"})
+    """Year-by-year table of the spending chart: value, basis and source per country."""
+    columns = {}
+    for country, rows in expenditure.groupby("country", sort=True):
+        rows = rows.set_index("year").sort_index()
+        columns[f"{country} (million £)"] = rows["expenditure_million_gbp"]
+        known = rows["expenditure_million_gbp"].notna()
+        columns[f"{country}: basis"] = rows["basis"].where(known)
+        columns[f"{country}: source"] = rows["source_key"].where(known)
+    table = pd.DataFrame(columns)
+    table.index.name = "Year"
+    return table.reset_index()
 
 
 def spending_takeaway(expenditure: pd.DataFrame) -> str:

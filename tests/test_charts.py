@@ -15,17 +15,20 @@ def datasets():
     return data.load_all()
 
 
-def test_spending_chart_plots_the_csv_values_and_keeps_gaps(datasets):
+def test_spending_chart_plots_every_csv_value_and_never_joins_producers(datasets):
     frame = datasets["naval_expenditure"]
     fig = charts.fig_naval_spending(frame)
     assert {t.name for t in fig.data} == {"United Kingdom", "Germany"}
+    for country in ("United Kingdom", "Germany"):
+        plotted = sorted((x, y) for t in fig.data if t.name == country
+                         for x, y in zip(t.x, t.y) if y is not None and not math.isnan(y))
+        recorded = frame[(frame["country"] == country) & frame["expenditure_million_gbp"].notna()]
+        assert plotted == sorted(zip(recorded["year"], recorded["expenditure_million_gbp"]))
     for trace in fig.data:
-        rows = frame[frame["country"] == trace.name].sort_values("year")
-        assert list(trace.x) == rows["year"].tolist()
-        for plotted, recorded in zip(trace.y, rows["expenditure_million_gbp"]):
-            assert (plotted is None or math.isnan(plotted)) if math.isnan(recorded) \
-                else plotted == recorded
         assert trace.connectgaps is False
+        sources = {c[2] for c, y in zip(trace.customdata, trace.y)
+                   if y is not None and not math.isnan(y)}
+        assert len(sources) == 1, f"one line mixes sources {sources}"
 
 
 def test_fleet_chart_buttons_switch_between_building_stages(datasets):

@@ -44,6 +44,13 @@ def test_unknown_stage_is_refused(ships):
         naval.fleet_counts(ships, "sunk", range(1905, 1906))
 
 
+def test_month_only_dates_count_from_the_end_of_the_month(ships):
+    ships = ships.assign(commissioned_precision=["day", "month", "", "day"])
+    on_the_2nd = naval.reached(ships, "commissioned", pd.Timestamp("1909-03-02"))
+    after_month = naval.reached(ships, "commissioned", pd.Timestamp("1909-03-31"))
+    assert "B" not in set(on_the_2nd["ship"]) and "B" in set(after_month["ship"])
+
+
 def test_count_on_a_date_includes_that_day(ships):
     counts = naval.count_on(ships.assign(ship_type="battleship"), "commissioned", "1909-10-01")
     assert counts[("Germany", "battleship")] == 1
