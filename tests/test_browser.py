@@ -39,7 +39,7 @@ class PageWatch:
         self.base = urlsplit(base_url).netloc
         self.context = browser.new_context(**context_args)
         self.page = self.context.new_page()
-        self.errors, self.foreign = [], []
+        self.errors, self.foreign, self.local = [], [], []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", self._request)
@@ -48,6 +48,8 @@ class PageWatch:
         parts = urlsplit(request.url)
         if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != self.base:
             self.foreign.append(request.url)
+        else:
+            self.local.append(parts.path)
 
     def close(self):
         self.context.close()
@@ -108,8 +110,12 @@ def test_every_page_is_clean_offline_and_draws_its_charts(browser, site, served_
         watch = PageWatch(browser, served_site)
         try:
             watch.page.goto(url, wait_until="networkidle")
-            charted += bool(_wait_for_charts(watch.page))
+            has_charts = bool(_wait_for_charts(watch.page))
+            charted += has_charts
             _assert_charts_drawn(watch.page, url)
+            plotly_loads = [p for p in watch.local if "plotly" in p]
+            assert len(plotly_loads) == (1 if has_charts else 0), \
+                f"{url}: plotly.js requested {len(plotly_loads)} times (charts: {has_charts})"
             assert not watch.errors, f"{url}: console errors {watch.errors}"
             assert not watch.foreign, f"{url}: requests to other hosts {watch.foreign}"
         finally:

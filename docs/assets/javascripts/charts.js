@@ -74,13 +74,16 @@
     return layout;
   }
 
-  // On a phone the horizontal legend wraps onto extra lines and grows upwards
-  // into the title: give it room and a smaller font.
+  // On a phone the horizontal legend wraps onto extra lines and would grow upwards
+  // into the title: move it to the bottom of the chart and give it room there.
   function narrowPatch(el, layout) {
     if (el.clientWidth >= 600 || layout.showlegend === false) return {};
-    var top = (layout.margin && layout.margin.t) || 70;
-    return { "margin.t": top + 45, "legend.font.size": 11, "title.font.size": 15,
-             "xaxis.title.font.size": 11, "yaxis.title.font.size": 11 };
+    var bottom = (layout.margin && layout.margin.b) || 50;
+    return {
+      "legend.yref": "container", "legend.y": 0, "legend.yanchor": "bottom",
+      "legend.font.size": 11, "margin.b": bottom + 70, "margin.t": 50,
+      "title.font.size": 15, "xaxis.title.font.size": 11, "yaxis.title.font.size": 11
+    };
   }
 
   var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
@@ -100,7 +103,7 @@
       var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure.layout || {}));
       // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
       layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
-      if (menus.length && layout.margin) layout.margin.b = 60;  // their room is no longer needed
+      if (menus.length && layout.margin) layout.margin.b -= 50;  // their room is no longer needed
       return Plotly.newPlot(el, figure.data, layout, CONFIG).then(function () {
         menus.forEach(function (menu) { addMenu(el, menu, Plotly); });
       });
