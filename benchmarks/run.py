@@ -37,6 +37,8 @@ import nbformat
 import yaml
 from playwright.sync_api import sync_playwright
 
+import lighthouse
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work"
 PLOTLY_BUNDLE = "assets/vendor/plotly-basic-4.1.1.min.js"
@@ -89,11 +91,16 @@ def measure_pages(site: Path, paths: list[str]) -> dict:
             page.goto(base + path, wait_until="networkidle")
             for chart in page.locator(".sd-chart__plot").all():
                 chart.scroll_into_view_if_needed()
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
+            if page.locator(".sd-chart__plot").count():  # wait until plotly.js has arrived
+                page.wait_for_function("() => [...document.querySelectorAll('.sd-chart__plot')]"
+                                       ".every(el => el.dataset.sdState === 'drawn')")
+            page.wait_for_timeout(1000)
+            charts = page.locator(".sd-chart__plot, .plotly-graph-div").count()
+            page.evaluate("0")  # lets Playwright deliver the last response events
+            seen = dict(seen)
             spec = sum(size for kind, size in seen.values() if kind in SPEC_KINDS)
             results[path] = {
-                "charts": page.locator(".sd-chart__plot, .plotly-graph-div").count(),
+                "charts": charts,
                 "html_gz": next((size for kind, size in seen.values() if kind == "document"), 0),
                 "html_js_css_gz": spec,
                 "everything_gz": sum(size for _, size in seen.values()),
@@ -125,7 +132,7 @@ def timed_build(config: Path, site: Path, env: dict | None = None) -> float:
 
 
 def plain_project() -> Path:
-    """The naval notebook, shown with plotly's 'notebook' renderer, in a stock mkdocs-jupyter site."""
+    """The naval notebook shown the plain way: plotly's 'notebook' renderer, stock mkdocs-jupyter."""
     project = WORK / "plain"
     shutil.rmtree(project, ignore_errors=True)
     (project / "docs").mkdir(parents=True)
@@ -141,10 +148,14 @@ def plain_project() -> Path:
     notebook.cells = plain_cells
     nbformat.write(notebook, project / "docs" / "naval_race.ipynb")
     (project / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
-    config = {"site_name": "plain", "theme": {"name": "material", "font": False},
-              "plugins": [{"mkdocs-jupyter": {"execute": True, "allow_errors": False,
-                                              "cache": False}}],
-              "nav": ["index.md", "naval_race.ipynb"]}
+    # The book's own theme and search, but none of its hooks, scripts or styles, and
+    # mkdocs-jupyter with its defaults (plus execution and no cache, as in the book).
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "extra_css", "extra_javascript", "watch", "validation"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    config.update(docs_dir="docs", nav=["index.md", "naval_race.ipynb"], plugins=[
+        "search", {"mkdocs-jupyter": {"execute": True, "allow_errors": False, "cache": False}}])
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return project / "mkdocs.yml"
 
@@ -162,6 +173,7 @@ def main() -> None:
     plain_time = timed_build(plain_project(), plain_site)
     plain = measure_pages(plain_site, ["naval_race/"])["naval_race/"]
     chart_pages = [p for p, v in pages.items() if v["charts"]]
+    lighthouse_scores = lighthouse.scores(site, sorted(pages), WORK)
     first_page = max(chart_pages, key=lambda p: pages[p]["html_js_css_gz"])
     for path, page in pages.items():
         page["later_html_js_css_gz"], page["later_everything_gz"] = later_visit(pages, path, first_page)
@@ -175,6 +187,7 @@ def main() -> None:
                           "plain_naval_only": round(plain_time, 1)},
         "pages": pages,
         "plain_way_naval_page": plain,
+        "lighthouse_mobile": lighthouse_scores,
         "budget": {
             "first_chart_page": first_page,
             "first_chart_page_vs_plain": round(first / plain_bytes, 4),
@@ -242,7 +255,25 @@ def report(r: dict) -> str:
               f"{'yes' if b['later_chart_page_vs_plain'] <= b['later_chart_page_limit'] else 'NO'} |",
               "", f"Counting everything both pages fetch, the first chart page is "
               f"{b['first_chart_page_everything_vs_plain_everything']:.1%} of the plain page.", ""]
+    lines += lighthouse_report(r["lighthouse_mobile"])
     return "\n".join(lines)
+
+
+def lighthouse_report(scores: dict) -> list[str]:
+    lines = ["## Lighthouse, mobile preset (site served gzip-compressed on 127.0.0.1)", ""]
+    if "not_measured" in scores:
+        return lines + [f"Not measured: {scores['not_measured']}.", ""]
+    lines += ["Median of three runs per page (by performance score); all three scores in brackets.", "",
+              "| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS |",
+              "|---|---|---|---|---|---|---|---|"]
+    for page, s in scores.items():
+        lines.append(f"| `{page or '/'}` | {s['performance']} {s['performance_runs']} | "
+                     f"{s['accessibility']} | "
+                     f"{s['best-practices']} | {s['first-contentful-paint']} | "
+                     f"{s['largest-contentful-paint']} | {s['total-blocking-time']} | "
+                     f"{s['cumulative-layout-shift']} |")
+    return lines + ["", "Lighthouse simulates a slow phone and network, so scores move by a few "
+                    "points from run to run.", ""]
 
 
 if __name__ == "__main__":
