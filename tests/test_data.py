@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -69,8 +70,13 @@ def _rewrite(path: Path, line_no: int, new_line: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _row(path: Path, line_no: int) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()[line_no - 1].split(",")
+def _set_cell(path: Path, line_no: int, column: str, value: str) -> None:
+    """Overwrite one cell (line 1 is the header), keeping the CSV otherwise byte-for-byte."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    rows[line_no - 1][rows[0].index(column)] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
 
 
 def test_missing_file_is_named(data_copy):
@@ -102,11 +108,7 @@ def test_missing_column_is_named(data_copy):
 
 
 def test_non_numeric_value_names_row_and_column(data_copy):
-    path = data_copy / "naval_expenditure.csv"
-    header = _row(path, 1)
-    cells = _row(path, 3)
-    cells[header.index("expenditure_million_gbp")] = "about 30"
-    _rewrite(path, 3, ",".join(cells))
+    _set_cell(data_copy / "naval_expenditure.csv", 3, "expenditure_million_gbp", "about 30")
     with pytest.raises(DataValidationError,
                        match=r"naval_expenditure\.csv, row 3, column 'expenditure_million_gbp': "
                              r"'about 30' is not a number"):
@@ -129,31 +131,20 @@ def test_unquoted_newline_in_quotes_is_reported_with_file(data_copy):
 
 
 def test_bad_date_names_row_and_column(data_copy):
-    path = data_copy / "dreadnoughts.csv"
-    header = _row(path, 1)
-    cells = _row(path, 2)
-    cells[header.index("launched")] = "1906-02-30"
-    _rewrite(path, 2, ",".join(cells))
+    _set_cell(data_copy / "dreadnoughts.csv", 2, "launched", "1906-02-30")
     with pytest.raises(DataValidationError,
                        match=r"dreadnoughts\.csv, row 2, column 'launched': '1906-02-30' is not a real"):
         data.load("dreadnoughts", data_copy)
 
 
 def test_value_outside_enum_is_named(data_copy):
-    path = data_copy / "naval_expenditure.csv"
-    cells = _row(path, 2)
-    cells[0] = "Prussia"
-    _rewrite(path, 2, ",".join(cells))
+    _set_cell(data_copy / "naval_expenditure.csv", 2, "country", "Prussia")
     with pytest.raises(DataValidationError, match=r"row 2, column 'country': 'Prussia' is not one of"):
         data.load("naval_expenditure", data_copy)
 
 
 def test_unknown_source_key_is_named(data_copy):
-    path = data_copy / "naval_expenditure.csv"
-    header = _row(path, 1)
-    cells = _row(path, 2)
-    cells[header.index("source_key")] = "hearsay"
-    _rewrite(path, 2, ",".join(cells))
+    _set_cell(data_copy / "naval_expenditure.csv", 2, "source_key", "hearsay")
     with pytest.raises(DataValidationError, match=r"row 2, column 'source_key': 'hearsay' is not a source"):
         data.load("naval_expenditure", data_copy)
 
