@@ -35,6 +35,7 @@ from pathlib import Path
 
 import nbformat
 import yaml
+from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
 import lighthouse
@@ -150,7 +151,7 @@ def plain_project() -> Path:
     (project / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
     # The book's own theme and search, but none of its hooks, scripts or styles, and
     # mkdocs-jupyter with its defaults (plus execution and no cache, as in the book).
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "extra_css", "extra_javascript", "watch", "validation"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)

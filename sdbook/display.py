@@ -91,9 +91,10 @@ class Chart:
             f'<figure class="sd-chart" id="{cid}">'
             # No role="img" here: plotly puts buttons inside, and an image may not hold
             # controls. The figure is named by its caption; the table is the text version.
-            f'<div class="sd-chart__plot" data-sd-figure="{cid}-json" '
+            # The figure travels in an attribute, not a <script type="application/json">:
+            # Material's instant navigation re-creates every <script> as executable code.
+            f'<div class="sd-chart__plot" data-sd-figure="{html.escape(figure_json(self.fig))}" '
             f'style="min-height:{int(height)}px"></div>'
-            f'<script type="application/json" id="{cid}-json">{figure_json(self.fig)}</script>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
             f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
             f'<details class="sd-chart__data info"><summary>Data behind this chart</summary>'

@@ -184,11 +184,21 @@ def test_charts_survive_instant_navigation(browser, site, served_site):
         page = watch.page
         page.goto(served_site + "/", wait_until="networkidle")
         target = urlsplit(chart_pages[0]).path
+        page.evaluate("window.sdNoReload = true")  # survives only if the page is not reloaded
         page.locator(f"a.md-nav__link[href$='{target.rstrip('/').split('/')[-1]}/']").first.click()
         page.wait_for_url(f"**{target}")
-        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+        page.wait_for_selector(".sd-chart__plot")
+        assert page.evaluate("window.sdNoReload === true"), "navigation reloaded the page"
         assert _wait_for_charts(page)
         _assert_charts_drawn(page, "after instant navigation")
+        # and back again: scripts in swapped-in pages run on every visit
+        page.locator("a.md-nav__link[href$='/']").first.click()
+        page.wait_for_url(f"**{urlsplit(served_site).path}/")
+        page.locator(f"a.md-nav__link[href$='{target.rstrip('/').split('/')[-1]}/']").first.click()
+        page.wait_for_url(f"**{target}")
+        assert page.evaluate("window.sdNoReload === true"), "navigation reloaded the page"
+        assert _wait_for_charts(page)
+        _assert_charts_drawn(page, "after navigating away and back")
         assert not watch.errors, watch.errors
     finally:
         watch.close()

@@ -11,8 +11,9 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 import yaml
+from mkdocs.utils import yaml_load
 
-from conftest import ROOT, build_site, site_pages
+from conftest import BUILD_ENV, ROOT, build_site, site_pages
 
 PLOTLY_BUNDLE = "assets/vendor/plotly-basic-4.1.1.min.js"
 
@@ -30,8 +31,9 @@ class _Refs(HTMLParser):
             self.ids.add(attrs["id"])
         if tag in {"script", "img", "iframe", "audio", "video", "source"} and attrs.get("src"):
             self.loaded.append(attrs["src"])
-        if tag == "link" and attrs.get("href"):
-            self.loaded.append(attrs["href"])
+        if tag == "link" and attrs.get("href") and set(attrs.get("rel", "").split()) & {
+                "stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}:
+            self.loaded.append(attrs["href"])  # not rel=canonical: a name, never fetched
         if tag == "a" and attrs.get("href"):
             self.linked.append(attrs["href"])
 
@@ -93,6 +95,9 @@ def test_notebook_pages_have_charts_and_no_per_page_stylesheet(site):
         text = page.read_text(encoding="utf-8")
         assert "sd-chart__plot" in text
         assert "<style" not in text, f"{page.relative_to(site)} still carries inline CSS"
+        content = text[text.index('<div class="jupyter-wrapper">'):]
+        assert "<script" not in content.split("</article>")[0], \
+            f"{page.relative_to(site)}: notebook content still carries a <script>"
         assert "Traceback" not in text and "jp-OutputArea-error" not in text
 
 
@@ -109,11 +114,34 @@ def test_data_files_are_published(site):
         assert (site / "data" / csv.name).read_bytes() == csv.read_bytes()
 
 
+def test_a_rebuild_is_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    result = build_site(again, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr[-4000:]
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    differing = sorted(str(name) for name in first if first[name] != second[name])
+    assert not differing, f"files differ between two builds: {differing[:10]}"
+
+
+def test_sitemap_is_dated_by_the_commit_not_the_clock(site):
+    from datetime import datetime, timezone
+
+    from sdbook.mkdocs_hooks import source_date_epoch
+
+    epoch = source_date_epoch()
+    if epoch is None:
+        pytest.skip("not a git checkout")
+    day = datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%d")
+    assert f"<lastmod>{day}</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
 # --- the build itself must fail loudly, and must not serve stale charts ---
 
 def _minimal_project(tmp_path: Path, notebook_source: str) -> Path:
     """A one-notebook copy of the book's configuration, to build quickly in isolation."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Test\n", encoding="utf-8")
@@ -123,7 +151,7 @@ def _minimal_project(tmp_path: Path, notebook_source: str) -> Path:
                                                                  "display_name": "Python 3"}})
     nbformat.write(notebook, docs / "broken.ipynb")
     config.update(docs_dir=str(docs), nav=["index.md", "broken.ipynb"], hooks=[],
-                  extra_css=[], extra_javascript=[])
+                  extra_css=[], extra_javascript=[], watch=[])
     config["theme"].pop("custom_dir", None)
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -2,7 +2,7 @@
  * Draws the book's charts offline.
  *
  * Notebook outputs contain placeholders (.sd-chart__plot) whose figure JSON sits
- * in a <script type="application/json">. This script loads the one local
+ * in their data-sd-figure attribute. This script loads the one local
  * plotly.js bundle only on pages that have a placeholder, only when a chart
  * comes near the viewport, then draws it with the current theme's colours and
  * re-themes every chart when the reader switches light/dark.
@@ -91,13 +91,14 @@
   function draw(el) {
     if (el.dataset.sdState) return;
     el.dataset.sdState = "loading";
-    var source = document.getElementById(el.dataset.sdFigure);
-    if (!source) {
+    var figure;
+    try {
+      figure = JSON.parse(el.dataset.sdFigure);
+    } catch (err) {
       el.dataset.sdState = "error";
-      console.error("chart data not found: " + el.dataset.sdFigure);
+      console.error("chart data unreadable: " + err);
       return;
     }
-    var figure = JSON.parse(source.textContent);
     var menus = (figure.layout && figure.layout.updatemenus) || [];
     loadPlotly().then(function (Plotly) {
       var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure.layout || {}));
