@@ -57,7 +57,7 @@ def ensure_chromium() -> None:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
         run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium",
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-liberation",
             env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
         return
     sys.exit(f"The browser tests need Chromium at {CHROMIUM}. On Debian/Ubuntu run: "

@@ -105,8 +105,8 @@ def test_each_notebook_is_offered_for_download_without_outputs(site):
     for source in sorted((ROOT / "notebooks").glob("*.ipynb")):
         page = site / "notebooks" / source.stem / "index.html"
         assert f'href="{source.name}" download' in page.read_text(encoding="utf-8")
-        published = nbformat.read(page.parent / source.name, as_version=4)
-        assert not any(c.get("outputs") for c in published.cells)
+        # the very file the notebook tests execute from a foreign directory
+        assert (page.parent / source.name).read_bytes() == source.read_bytes()
 
 
 def test_data_files_are_published(site):
