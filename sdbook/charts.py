@@ -27,12 +27,16 @@ def fig_naval_spending(expenditure: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     years = list(range(int(expenditure["year"].min()), int(expenditure["year"].max()) + 1))
     for country, rows in expenditure.groupby("country", sort=True):
-        for index, (source, part) in enumerate(rows.groupby("source_key", sort=False)):
+        # Legend key: a plain line (plotly would show an arbitrary marker shape).
+        fig.add_trace(go.Scatter(x=[None], y=[None], name=country, legendgroup=country,
+                                 mode="lines", hoverinfo="skip",
+                                 line={"color": country_colour(country), "width": 3}))
+        for source, part in rows.groupby("source_key", sort=False):
             part = part.set_index("year").reindex(years)  # absent years become gaps
             fig.add_trace(go.Scatter(
                 x=years, y=part["expenditure_million_gbp"].tolist(),
                 customdata=part[["financial_year", "basis", "source_key"]].fillna("—").values.tolist(),
-                name=country, legendgroup=country, showlegend=index == 0,
+                name=country, legendgroup=country, showlegend=False,
                 mode="lines+markers", connectgaps=False,
                 line={"color": country_colour(country), "width": 3},
                 marker={"size": 8, "color": country_colour(country),
@@ -41,6 +45,12 @@ def fig_naval_spending(expenditure: pd.DataFrame) -> go.Figure:
                 hovertemplate="%{y:.1f} million £ (%{customdata[0]}, %{customdata[1]}; "
                               "source %{customdata[2]})<extra>" + country + "</extra>",
             ))
+    # Legend keys for the marker shapes, drawn in the neutral colour (no data of their own).
+    for basis, label in (("outturn", "money spent"), ("estimate", "budget estimate")):
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], name=label, mode="markers", hoverinfo="skip",
+            marker={"size": 8, "color": NEUTRAL_COLOUR, "symbol": _BASIS_SYMBOLS[basis],
+                    "line": {"width": 2, "color": NEUTRAL_COLOUR}}))
     fig.update_layout(**base_layout(
         "Naval spending (million £, current prices)",
         xaxis={"title": {"text": "Year (for Britain, the year the financial year began)"},

@@ -18,13 +18,14 @@ def datasets():
 def test_spending_chart_plots_every_csv_value_and_never_joins_producers(datasets):
     frame = datasets["naval_expenditure"]
     fig = charts.fig_naval_spending(frame)
-    assert {t.name for t in fig.data} == {"United Kingdom", "Germany"}
+    assert {t.name for t in fig.data} == {"United Kingdom", "Germany", "money spent",
+                                          "budget estimate"}
     for country in ("United Kingdom", "Germany"):
         plotted = sorted((x, y) for t in fig.data if t.name == country
                          for x, y in zip(t.x, t.y) if y is not None and not math.isnan(y))
         recorded = frame[(frame["country"] == country) & frame["expenditure_million_gbp"].notna()]
         assert plotted == sorted(zip(recorded["year"], recorded["expenditure_million_gbp"]))
-    for trace in fig.data:
+    for trace in (t for t in fig.data if t.customdata is not None):
         assert trace.connectgaps is False
         sources = {c[2] for c, y in zip(trace.customdata, trace.y)
                    if y is not None and not math.isnan(y)}
