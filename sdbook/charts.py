@@ -137,9 +137,9 @@ def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
             name=actor, mode="markers+text", text=rows["number"].astype(str).tolist(),
             textposition=["bottom center" if y < _LANES[actor] else "top center"
                           for y in rows["y"]],
-            customdata=rows[["event"]].values.tolist(),
+            customdata=rows[["when", "event"]].values.tolist(),
             marker={"color": colour, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
-            hovertemplate="%{x|%d %b %Y}: %{customdata[0]}<extra>" + actor + "</extra>"))
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + actor + "</extra>"))
     where = {row.event_id: (row.date.strftime("%Y-%m-%d"), row.y) for row in ordered.itertuples()}
     arrows = []
     for row in ordered.itertuples():

@@ -115,16 +115,27 @@ def timeline_takeaway(events: pd.DataFrame) -> str:
             f"reacting to whom.")
 
 
+_DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
 def numbered_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events in date order (ties by id), numbered from 1; chart and table share the numbers."""
+    """Events in date order (ties by id), numbered from 1; chart and table share the numbers.
+
+    ``when`` shows each date only as precisely as the source gives it ("1897", not "1 Jan 1897").
+    """
     ordered = events.sort_values(["date", "event_id"]).reset_index(drop=True)
     ordered["number"] = range(1, len(ordered) + 1)
+    ordered["when"] = [date.strftime(_DATE_FORMATS[precision]).lstrip("0")
+                       for date, precision in zip(ordered["date"], ordered["date_precision"])]
     return ordered
 
 
 def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
     """The timeline's events, numbered as on the chart."""
     ordered = numbered_events(events)
-    table = ordered[["number", "date", "actor", "event", "responds_to"]]
-    return table.rename(columns={"number": "No.", "date": "Date", "actor": "Actor", "event": "Event",
+    number_of = dict(zip(ordered["event_id"], ordered["number"]))
+    ordered["responds_to"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
+                              for r in ordered["responds_to"]]
+    table = ordered[["number", "when", "actor", "event", "responds_to"]]
+    return table.rename(columns={"number": "No.", "when": "Date", "actor": "Actor", "event": "Event",
                                  "responds_to": "Answers"})

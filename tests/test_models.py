@@ -55,3 +55,13 @@ def test_count_on_a_date_includes_that_day(ships):
     counts = naval.count_on(ships.assign(ship_type="battleship"), "commissioned", "1909-10-01")
     assert counts[("Germany", "battleship")] == 1
     assert counts[("United Kingdom", "battleship")] == 2
+
+
+def test_event_dates_are_shown_only_as_precisely_as_known():
+    events = pd.DataFrame({
+        "event_id": ["a", "b", "c"], "date": pd.to_datetime(["1897-01-01", "1912-02-01", "1906-02-10"]),
+        "date_precision": ["year", "month", "day"], "actor": ["Germany"] * 3,
+        "event": ["x", "y", "z"], "responds_to": [None, "a", "c"]})
+    table = naval.timeline_table(events)
+    assert table["Date"].tolist() == ["1897", "10 Feb 1906", "Feb 1912"]
+    assert pd.isna(table["Answers"][0]) and table["Answers"].tolist()[1:] == ["No. 2", "No. 1"]
