@@ -72,13 +72,10 @@ class Chart:
         self.fig, self.takeaway, self.table = fig, takeaway.strip(), table
         self.datasets = {name: known[name] for name in datasets}
 
-    @property
-    def chart_id(self) -> str:
-        digest = hashlib.sha256((figure_json(self.fig) + self.takeaway).encode("utf-8"))
-        return "sd-" + digest.hexdigest()[:12]
-
     def to_html(self) -> str:
-        cid = self.chart_id
+        payload = figure_json(self.fig)
+        # A content hash, so the id is stable across rebuilds and unique per chart.
+        cid = "sd-" + hashlib.sha256((payload + self.takeaway).encode("utf-8")).hexdigest()[:12]
         height = self.fig.layout.height or 440
         title = self.fig.layout.title.text or "Chart"
         sources = "; ".join(
@@ -93,7 +90,7 @@ class Chart:
             # controls. The figure is named by its caption; the table is the text version.
             # The figure travels in an attribute, not a <script type="application/json">:
             # Material's instant navigation re-creates every <script> as executable code.
-            f'<div class="sd-chart__plot" data-sd-figure="{html.escape(figure_json(self.fig))}" '
+            f'<div class="sd-chart__plot" data-sd-figure="{html.escape(payload)}" '
             f'style="min-height:{int(height)}px"></div>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
             f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
