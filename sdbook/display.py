@@ -12,9 +12,9 @@ In JupyterLab the same object shows an ordinary interactive Plotly figure.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,6 +27,7 @@ from .data import resources
 DATA_URL_FROM_NOTEBOOK = "../../data/"
 LIBRARY_URL_FROM_NOTEBOOK = "../../data-library/"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+CHART_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def figure_json(fig: go.Figure) -> str:
@@ -61,21 +62,23 @@ def _cell_text(value) -> str:
 class Chart:
     """A figure with its text alternative, displayable in notebooks and on the site."""
 
-    def __init__(self, fig: go.Figure, takeaway: str, table: pd.DataFrame,
+    def __init__(self, fig: go.Figure, *, name: str, takeaway: str, table: pd.DataFrame,
                  datasets: list[str]):
+        if not CHART_NAME.match(name or ""):
+            raise ValueError(f"chart name {name!r} must be lowercase letters, digits and hyphens "
+                             "(it is the id chapters embed it by: '::: chart <name>')")
         if not takeaway.strip():
             raise ValueError("every chart needs a one-sentence takeaway")
         known = resources()
         unknown = [name for name in datasets if name not in known]
         if not datasets or unknown:
             raise ValueError(f"a chart must name the datasets it draws on; unknown: {unknown}")
-        self.fig, self.takeaway, self.table = fig, takeaway.strip(), table
+        self.fig, self.name, self.takeaway, self.table = fig, name, takeaway.strip(), table
         self.datasets = {name: known[name] for name in datasets}
 
     def to_html(self) -> str:
         payload = figure_json(self.fig)
-        # A content hash, so the id is stable across rebuilds and unique per chart.
-        cid = "sd-" + hashlib.sha256((payload + self.takeaway).encode("utf-8")).hexdigest()[:12]
+        cid = f"chart-{self.name}"  # names are unique across the book (checked at build)
         height = self.fig.layout.height or 440
         title = self.fig.layout.title.text or "Chart"
         sources = "; ".join(
@@ -85,7 +88,7 @@ class Chart:
             f'<a href="{DATA_URL_FROM_NOTEBOOK}{html.escape(r.path.name)}" download>'
             f'{html.escape(r.path.name)}</a>' for r in self.datasets.values())
         return (
-            f'<figure class="sd-chart" id="{cid}">'
+            f'<figure class="sd-chart" id="{cid}" data-sd-name="{self.name}">'
             # No role="img" here: plotly puts buttons inside, and an image may not hold
             # controls. The figure is named by its caption; the table is the text version.
             # The figure travels in an attribute, not a <script type="application/json">:

@@ -13,12 +13,51 @@ from __future__ import annotations
 # hsl(225deg 15% 14%) (Material 9.8's --md-hue for slate).
 BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}
 
-# One colour per actor across the whole book (a blue/orange pair stays
-# distinguishable with the common colour-vision deficiencies).
+# One colour per country (or bloc) across the whole book: Britain is the same blue in
+# 1906 and in 1962. All sit in the luminance band that keeps 3:1 against both page
+# backgrounds (tested). Colours may repeat only between entries that are the same
+# actor under two names (SAME_ACTOR); countries that share a chart must differ, which
+# tests/test_charts.py checks for every figure. Add a country here, never in a chart.
 COUNTRY_COLOURS = {
+    # The naval race and the First World War
     "United Kingdom": "#3b78d8",
     "Germany": "#d95f02",
+    "Austria-Hungary": "#b7790a",
+    "France": "#8e5cd9",
+    "Russia": "#d62d48",
+    "France and Russia": "#8e5cd9",
+    "Germany and Austria-Hungary": "#d95f02",
+    # The nuclear age
+    "United States": "#0f8b8d",
+    "Soviet Union": "#d62d48",
+    "Soviet Union / Russia": "#d62d48",
+    "China": "#c48a00",
+    "India": "#e8710a",
+    "Pakistan": "#3c9a3c",
+    "Israel": "#c2479d",
+    "North Korea": "#8f7f3a",
+    "South Africa": "#5f8a2d",
+    # The South China Sea and East Asia
+    "Vietnam": "#e0533d",
+    "Philippines": "#4a86e8",
+    "Malaysia": "#2e9e6e",
+    "Indonesia": "#b5509b",
+    "Taiwan": "#7a6fd6",
+    "Japan": "#c65b7c",
+    "Brunei": "#a0782f",
+    # Enduring rivalries
+    "Greece": "#3d85c6",
+    "Turkey": "#d2472f",
+    "Egypt": "#b7862b",
+    "Argentina": "#4f8fd6",
+    "Brazil": "#3f9b4a",
 }
+# Names of one actor that deliberately share a colour.
+SAME_ACTOR = (
+    {"Russia", "Soviet Union", "Soviet Union / Russia"},
+    {"France", "France and Russia"},
+    {"Germany", "Germany and Austria-Hungary"},
+)
 # Reference lines, "both sides" events and other neutral marks.
 NEUTRAL_COLOUR = "#7a7f8a"
 

@@ -71,10 +71,12 @@ def test_unknown_country_has_no_silent_colour():
 def test_chart_html_is_deterministic_and_script_safe(datasets):
     fig = charts.fig_naval_spending(datasets["naval_expenditure"])
     fig.update_layout(title={"text": "</script><b>x</b>"})
-    chart = Chart(fig, "A takeaway.", naval.spending_table(datasets["naval_expenditure"]),
-                  ["naval_expenditure"])
+    chart = Chart(fig, name="test-chart", takeaway="A takeaway.",
+                  table=naval.spending_table(datasets["naval_expenditure"]),
+                  datasets=["naval_expenditure"])
     html = chart.to_html()
-    assert html == Chart(fig, "A takeaway.", chart.table, ["naval_expenditure"]).to_html()
+    assert html == Chart(fig, name="test-chart", takeaway="A takeaway.", table=chart.table,
+                         datasets=["naval_expenditure"]).to_html()
     assert "</script><b>" not in figure_json(fig)
     assert "<script" not in html and "<b>" not in html  # the title is escaped in the attribute
     assert 'href="../../data/naval_expenditure.csv"' in html
@@ -85,10 +87,20 @@ def test_chart_html_is_deterministic_and_script_safe(datasets):
 def test_a_chart_without_takeaway_is_refused(datasets):
     fig = charts.fig_naval_spending(datasets["naval_expenditure"])
     with pytest.raises(ValueError, match="takeaway"):
-        Chart(fig, "  ", naval.spending_table(datasets["naval_expenditure"]), ["naval_expenditure"])
+        Chart(fig, name="x", takeaway="  ", table=naval.spending_table(datasets["naval_expenditure"]),
+              datasets=["naval_expenditure"])
 
 
 def test_a_chart_must_name_known_datasets(datasets):
     fig = charts.fig_naval_spending(datasets["naval_expenditure"])
     with pytest.raises(ValueError, match="unknown: \\['rumours'\\]"):
-        Chart(fig, "A takeaway.", naval.spending_table(datasets["naval_expenditure"]), ["rumours"])
+        Chart(fig, name="x", takeaway="A takeaway.",
+              table=naval.spending_table(datasets["naval_expenditure"]), datasets=["rumours"])
+
+
+@pytest.mark.parametrize("name", ["", "Fleet", "fleet race", "fleet_race", "-fleet"])
+def test_a_chart_name_must_be_a_lowercase_slug(datasets, name):
+    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    with pytest.raises(ValueError, match="chart name"):
+        Chart(fig, name=name, takeaway="A takeaway.",
+              table=naval.spending_table(datasets["naval_expenditure"]), datasets=["naval_expenditure"])

@@ -1,15 +1,12 @@
-"""One ``fig_<name>()`` per chart in the book. Each takes tidy data and returns a Figure.
-
-Notebooks and tests call these same functions, so a chart is defined once.
-"""
+"""Charts of the Anglo-German naval race (chapter: naval-race/index.md)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import naval
-from .style import NEUTRAL_COLOUR, base_layout, country_colour
+from .. import naval
+from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 
 FLEET_YEARS = range(1905, 1915)
 
