@@ -63,7 +63,7 @@ class Chart:
     """A figure with its text alternative, displayable in notebooks and on the site."""
 
     def __init__(self, fig: go.Figure, *, name: str, takeaway: str, table: pd.DataFrame,
-                 datasets: list[str]):
+                 datasets: list[str], table_caption: str | None = None):
         if not CHART_NAME.match(name or ""):
             raise ValueError(f"chart name {name!r} must be lowercase letters, digits and hyphens "
                              "(it is the id chapters embed it by: '::: chart <name>')")
@@ -74,6 +74,9 @@ class Chart:
         if not datasets or unknown:
             raise ValueError(f"a chart must name the datasets it draws on; unknown: {unknown}")
         self.fig, self.name, self.takeaway, self.table = fig, name, takeaway.strip(), table
+        # The table may hold more than the current view (every stage, every series):
+        # its caption must describe the table, not the chart's opening view.
+        self.table_caption = table_caption
         self.datasets = {name: known[name] for name in datasets}
 
     def to_html(self) -> str:
@@ -99,7 +102,7 @@ class Chart:
             f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
             f'<details class="sd-chart__data info"><summary>Data behind this chart</summary>'
             f'<div class="sd-chart__table" tabindex="0" role="region" '
-            f'aria-label="Data table: {html.escape(title)}">{table_html(self.table, title)}</div>'
+            f'aria-label="Data table: {html.escape(title)}">{table_html(self.table, self.table_caption or title)}</div>'
             f'<p>Download: {links}</p></details>'
             f'</figure>'
         )

@@ -158,6 +158,17 @@
     });
   }
 
+  // For explorables and print: the shared loader and the current theme, and a way to
+  // draw every chart now (a chart not yet scrolled into view is an empty box on paper).
+  function drawAllNow() {
+    document.querySelectorAll(".sd-chart__plot").forEach(draw);
+    return loadPlotly();
+  }
+  window.sdbook = Object.assign(window.sdbook || {}, {
+    loadPlotly: loadPlotly, themePatch: themePatch, applyPatch: applyPatch, drawAllNow: drawAllNow
+  });
+  window.addEventListener("beforeprint", drawAllNow);
+
   new MutationObserver(rethemeAll).observe(document.body, {
     attributes: true, attributeFilter: ["data-md-color-scheme"]
   });
