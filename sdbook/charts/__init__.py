@@ -5,6 +5,9 @@ Plotly Figure; notebooks and tests call the same functions, so a chart is
 defined once. Chapter modules re-export here, so ``charts.fig_fleet_race`` works.
 """
 
+from .coldwar import (fig_cold_war_timeline, fig_defence_burden, fig_spiral_test,
+                      fig_stockpiles, fig_tests, fig_triad)
 from .naval import FLEET_YEARS, fig_fleet_race, fig_naval_spending, fig_naval_timeline
 
-__all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_spending", "fig_naval_timeline"]
+__all__ = ["FLEET_YEARS", "fig_cold_war_timeline", "fig_defence_burden", "fig_spiral_test",
+           "fig_stockpiles", "fig_tests", "fig_triad", "fig_fleet_race", "fig_naval_spending", "fig_naval_timeline"]
