@@ -13,6 +13,14 @@ from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 _LEG_DASH = {"icbms": "solid", "slbms": "dash", "bombers": "dot"}
 
 
+def _layout(title: str, **overrides) -> dict:
+    """The book's layout with the title pinned to the top edge, so a tall legend sits under it."""
+    layout = base_layout(title, **overrides)
+    layout["title"] = {**layout["title"], "yref": "container", "y": 1, "yanchor": "top",
+                       "pad": {"t": 12}}
+    return layout
+
+
 def _view_buttons(buttons: list[dict], active: int = 0) -> dict:
     """A row of view buttons (the site draws them as HTML buttons)."""
     return {"type": "buttons", "direction": "right", "buttons": buttons, "active": active,
@@ -42,11 +50,12 @@ def fig_stockpiles(warheads: pd.DataFrame) -> go.Figure:
         {"label": "Log scale", "method": "update",
          "args": [{}, {"yaxis.type": "log", "title.text": title + " (log scale)"}]},
     ]
-    fig.update_layout(**base_layout(
+    fig.update_layout(**_layout(
         title, xaxis={"title": {"text": "Year"}, "dtick": 10},
         yaxis={"title": {"text": "warheads"}, "rangemode": "tozero"},
-        updatemenus=[_view_buttons(buttons)], hovermode="x unified", height=480,
-        margin={"l": 60, "r": 20, "t": 70, "b": 110},
+        updatemenus=[_view_buttons(buttons)], hovermode="x unified", height=520,
+        # ten states: three legend rows sit between the title and the plot
+        margin={"l": 60, "r": 20, "t": 130, "b": 110},
     ))
     return fig
 
@@ -65,10 +74,13 @@ def fig_tests(tests: pd.DataFrame) -> go.Figure:
             x=series.index.tolist(), y=[int(v) for v in series], name=country,
             marker={"color": country_colour(country)},
             hovertemplate="%{y} tests<extra>" + country + "</extra>"))
-    fig.update_layout(**base_layout(
+    fig.update_layout(**_layout(
         "Nuclear tests per year, 1945-2019", barmode="stack", bargap=0.1,
         xaxis={"title": {"text": "Year"}, "dtick": 10},
-        yaxis={"title": {"text": "tests"}}, hovermode="x unified",
+        yaxis={"title": {"text": "tests"}}, hovermode="x unified", height=500,
+        # plotly reverses a stacked legend by default; keep the book's order (US first)
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"l": 60, "r": 20, "t": 110, "b": 50},
     ))
     return fig
 
@@ -92,7 +104,7 @@ def fig_defence_burden(outlays: pd.DataFrame, events: pd.DataFrame) -> go.Figure
     marks = events.set_index("event_id").loc[list(_BURDEN_EVENTS)]
     shapes, notes = [], []
     for (event_id, label), row in zip(_BURDEN_EVENTS.items(), marks.itertuples()):
-        x = row.date.year + (row.date.dayofyear - 1) / 365
+        x = row.date.year + (row.date.day_of_year - 1) / 365
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x,
                        "y0": 0, "y1": 1, "line": {"color": NEUTRAL_COLOUR, "width": 1, "dash": "dot"}})
         notes.append({"x": x, "y": 1, "xref": "x", "yref": "paper", "text": label,
@@ -106,7 +118,7 @@ def fig_defence_burden(outlays: pd.DataFrame, events: pd.DataFrame) -> go.Figure
         {"label": "Constant dollars", "method": "update",
          "args": [{"y": [real]}, {"title.text": title_real, "yaxis.title.text": "$ billion (FY 2012)"}]},
     ]
-    fig.update_layout(**base_layout(
+    fig.update_layout(**_layout(
         title_share, xaxis={"title": {"text": "Fiscal year"}, "dtick": 5, "range": [1944.5, 1991.5]},
         yaxis={"title": {"text": "% of GDP"}, "rangemode": "tozero"},
         shapes=shapes, annotations=notes, updatemenus=[_view_buttons(buttons)],
@@ -141,7 +153,7 @@ def fig_triad(launchers: pd.DataFrame) -> go.Figure:
         for leg, label in coldwar.LEGS.items():
             fig.add_trace(go.Scatter(
                 x=rows["year"].tolist(), y=rows[leg].astype(int).tolist(),
-                name=f"{country}: {label}", legendgroup=country, mode="lines",
+                name=label, legendgroup=country, legendgrouptitle={"text": country}, mode="lines",
                 line={"color": country_colour(country), "width": 2.5, "dash": _LEG_DASH[leg]},
                 hovertemplate="%{y:,}<extra>" + f"{country}: {label}" + "</extra>"))
     n = len(fig.data)
@@ -149,7 +161,7 @@ def fig_triad(launchers: pd.DataFrame) -> go.Figure:
         rows = data[data["country"] == country]
         fig.add_trace(go.Scatter(
             x=rows["year"].tolist(), y=rows["deliverable_warheads"].astype(int).tolist(),
-            name=f"{country}: deliverable warheads", mode="lines", visible=False,
+            name=f"{country}: warheads", mode="lines", visible=False,
             line={"color": country_colour(country), "width": 3},
             hovertemplate="%{y:,} warheads<extra>" + country + "</extra>"))
     launchers_only = [i < n for i in range(len(fig.data))]
@@ -162,11 +174,12 @@ def fig_triad(launchers: pd.DataFrame) -> go.Figure:
         {"label": "Warheads", "method": "update",
          "args": [{"visible": warheads_only}, {"title.text": title_w, "yaxis.title.text": "warheads"}]},
     ]
-    fig.update_layout(**base_layout(
+    fig.update_layout(**_layout(
         title_l, xaxis={"title": {"text": "Year"}, "dtick": 10},
         yaxis={"title": {"text": "launchers"}, "rangemode": "tozero"},
-        updatemenus=[_view_buttons(buttons)], hovermode="x unified", height=520,
-        margin={"l": 60, "r": 20, "t": 110, "b": 110},
+        updatemenus=[_view_buttons(buttons)], hovermode="x unified", height=560,
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "groupclick": "toggleitem"},
+        margin={"l": 60, "r": 20, "t": 150, "b": 110},
     ))
     return fig
 
@@ -188,7 +201,7 @@ def fig_spiral_test(points: pd.DataFrame) -> go.Figure:
             hovertemplate="%{customdata}: change %{y:+,} with the rival at %{x:,}<extra>"
                           + country + "</extra>"))
     fig.add_hline(y=0, line={"color": NEUTRAL_COLOUR, "width": 1})
-    fig.update_layout(**base_layout(
+    fig.update_layout(**_layout(
         "Yearly change in own stockpile vs the rival's stockpile, 1950-1991",
         xaxis={"title": {"text": "rival's warheads the year before"}, "rangemode": "tozero"},
         yaxis={"title": {"text": "change in own warheads"}}, hovermode="closest",
@@ -197,8 +210,9 @@ def fig_spiral_test(points: pd.DataFrame) -> go.Figure:
 
 
 _LANES = {"Soviet Union": 3, "Both": 2, "NATO": 1, "United States": 0}
-_STAGGER = (0.0, 0.28, -0.28)
-_CLOSE_DAYS = 730
+# 44 moves in 46 years: five levels per lane keep neighbouring numbers apart at phone width
+_STAGGER = (0.0, 0.34, -0.34, 0.17, -0.17)
+_CLOSE_DAYS = 1100
 
 
 def _lane_colour(actor: str) -> str:
@@ -226,8 +240,8 @@ def fig_cold_war_timeline(events: pd.DataFrame) -> go.Figure:
             x=rows["date"].dt.strftime("%Y-%m-%d").tolist(), y=rows["y"].tolist(), name=actor,
             mode="markers+text", text=rows["number"].astype(str).tolist(),
             textposition=["bottom center" if y < _LANES[actor] else "top center" for y in rows["y"]],
-            customdata=rows[["when", "event"]].values.tolist(),
-            marker={"color": _lane_colour(actor), "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+            textfont={"size": 11}, customdata=rows[["when", "event"]].values.tolist(),
+            marker={"color": _lane_colour(actor), "size": 9, "line": {"width": 1, "color": "#ffffff"}},
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + actor + "</extra>"))
     where = {r.event_id: (r.date.strftime("%Y-%m-%d"), r.y) for r in ordered.itertuples()}
     arrows = []
@@ -239,11 +253,11 @@ def fig_cold_war_timeline(events: pd.DataFrame) -> go.Figure:
                        "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.2,
                        "arrowcolor": NEUTRAL_COLOUR, "opacity": 0.4 if disputed else 1.0,
                        "text": "", "standoff": 6, "startstandoff": 6})
-    fig.update_layout(**base_layout(
+    fig.update_layout(**_layout(
         "Action and reaction in the nuclear arms race",
         xaxis={"title": {"text": "Date"}, "type": "date"},
         yaxis={"tickvals": list(_LANES.values()), "ticktext": list(_LANES.keys()),
-               "range": [-0.7, 3.7], "fixedrange": True, "showgrid": False},
+               "range": [-0.75, 3.75], "fixedrange": True, "showgrid": False},
         annotations=arrows, hovermode="closest", showlegend=False, height=560,
         margin={"l": 110, "r": 20, "t": 60, "b": 50},
     ))
