@@ -9,6 +9,7 @@ from .. import coldwar
 from ..coldwar import SUPERPOWERS, US, USSR
 from ..naval import numbered_events
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .sequence import fig_event_sequence
 
 _LEG_DASH = {"icbms": "solid", "slbms": "dash", "bombers": "dot"}
 
@@ -262,3 +263,14 @@ def fig_cold_war_timeline(events: pd.DataFrame) -> go.Figure:
         margin={"l": 110, "r": 20, "t": 60, "b": 50},
     ))
     return fig
+
+
+def fig_cold_war_sequence(events: pd.DataFrame) -> go.Figure:
+    """The action–reaction timeline for phones (see :mod:`sdbook.charts.sequence`).
+
+    Chapter: the Cold War nuclear spiral.
+    """
+    return fig_event_sequence(numbered_events(events),
+                              {"United States": "US", "NATO": "NATO", "Both": "Both",
+                               "Soviet Union": "USSR"},
+                              "Action and reaction in the nuclear arms race", _lane_colour)
