@@ -176,7 +176,8 @@ def fig_triad(launchers: pd.DataFrame) -> go.Figure:
          "args": [{"visible": warheads_only}, {"title.text": title_w, "yaxis.title.text": "warheads"}]},
     ]
     fig.update_layout(**_layout(
-        title_l, xaxis={"title": {"text": "Year"}, "dtick": 10},
+        # from 1945, the start of the nuclear age: also keeps the 1950 tick clear of the y axis's 0
+        title_l, xaxis={"title": {"text": "Year"}, "dtick": 10, "range": [1945, 2003]},
         yaxis={"title": {"text": "launchers"}, "rangemode": "tozero"},
         updatemenus=[_view_buttons(buttons)], hovermode="x unified", height=560,
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "groupclick": "toggleitem"},
