@@ -48,8 +48,9 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
                "side": "top", "range": [-0.5, len(columns) - 0.4], "fixedrange": True,
                "showgrid": False, "zeroline": False},
         yaxis={"tickvals": ordered["number"].tolist(), "ticktext": ordered["when"].tolist(),
-               "autorange": "reversed", "fixedrange": True, "tickfont": {"size": 10}},
+               # first move at the top, half a row of room at each end
+               "range": [len(ordered) + 0.5, 0.5], "fixedrange": True, "tickfont": {"size": 10}},
         annotations=arrows, hovermode="closest", showlegend=False,
-        height=110 + ROW_HEIGHT * len(ordered), margin={"l": 78, "r": 10, "t": 80, "b": 20},
+        height=100 + ROW_HEIGHT * len(ordered), margin={"l": 78, "r": 10, "t": 80, "b": 20},
     ))
     return fig
