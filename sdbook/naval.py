@@ -73,17 +73,21 @@ def count_on(ships: pd.DataFrame, stage: str, when: str) -> pd.Series:
 
 
 def capital_ship_table(ships: pd.DataFrame, stage: str, when: str) -> pd.DataFrame:
-    """Counts on a date by type, Britain against Germany, with the ratio: a readable :func:`count_on`."""
+    """Counts on a date by type, Britain against Germany, with the ratio: a readable :func:`count_on`.
+
+    Rows are the ship types; the column header's corner names the stage and the date.
+    """
     counts = count_on(ships, stage, when)
-    rows = []
+    rows = {}
     for label, kinds in (("Dreadnought battleships", ["battleship"]),
                          ("Battlecruisers", ["battlecruiser"]),
                          ("All dreadnought-type capital ships", ["battleship", "battlecruiser"])):
         uk = sum(int(counts.get(("United Kingdom", k), 0)) for k in kinds)
         de = sum(int(counts.get(("Germany", k), 0)) for k in kinds)
-        rows.append({f"{STAGE_LABELS[stage].capitalize()} by {_day(when)}": label,
-                     "Britain": uk, "Germany": de, "Ratio": round(uk / de, 2) if de else None})
-    return pd.DataFrame(rows)
+        rows[label] = {"Britain": uk, "Germany": de, "Ratio": round(uk / de, 2) if de else None}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.columns.name = f"{STAGE_LABELS[stage].capitalize()} by {_day(when)}"
+    return table
 
 
 def joined_between(ships: pd.DataFrame, stage: str, after: str, until: str) -> pd.DataFrame:

@@ -94,9 +94,12 @@ def test_a_margin_of_exactly_sixteen_to_ten_is_met():
 def test_capital_ship_table_adds_types_and_divides(ships):
     table = naval.capital_ship_table(ships.assign(ship_type=["battleship", "battlecruiser", "battleship",
                                                              "battleship"]), "commissioned", "1909-12-31")
-    assert table.columns.tolist() == ["Commissioned by 31 December 1909", "Britain", "Germany", "Ratio"]
+    assert table.columns.name == "Commissioned by 31 December 1909"
+    assert table.columns.tolist() == ["Britain", "Germany", "Ratio"]
+    assert table.index.tolist() == ["Dreadnought battleships", "Battlecruisers",
+                                    "All dreadnought-type capital ships"]
     assert table["Britain"].tolist() == [1, 1, 2] and table["Germany"].tolist() == [1, 0, 1]
-    assert table["Ratio"].tolist()[0] == 1.0 and pd.isna(table["Ratio"][1]) and table["Ratio"][2] == 2.0
+    assert table["Ratio"].iloc[0] == 1.0 and pd.isna(table["Ratio"].iloc[1]) and table["Ratio"].iloc[2] == 2.0
 
 
 def test_joined_between_excludes_the_first_day_and_includes_the_last(ships):

@@ -58,12 +58,13 @@ def fig_naval_spending(series: pd.DataFrame) -> go.Figure:
     axis = {"gridcolor": _FAINT_GRID, "zerolinecolor": _FAINT_GRID, "linecolor": _FAINT_GRID}
     fig.update_xaxes(dtick=2, range=[years[0] - 0.5, years[-1] + 0.5], **axis)
     fig.update_xaxes(title={"text": "Year in which the financial year began"}, row=len(panels), col=1)
-    fig.update_yaxes(title={"text": "£ million"}, rangemode="tozero", **axis)
+    fig.update_yaxes(title={"text": "£ million", "font": {"size": 11}}, rangemode="tozero", **axis)
     fig.update_annotations(font={"size": 13}, xanchor="left", x=0)  # panel titles, left-aligned
     fig.update_layout(**base_layout(
-        "Spending in the naval race: three measures, kept apart",
-        hovermode="closest", height=780, margin={"l": 60, "r": 20, "t": 90, "b": 60},
-        legend={"orientation": "h", "x": 0, "y": 1.04, "yanchor": "bottom"},
+        "Naval race spending: three measures",
+        # The legend sits under the panels: above them it would wrap into the title.
+        hovermode="closest", height=800, margin={"l": 60, "r": 20, "t": 60, "b": 150},
+        legend={"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
     ))
     return fig
 
