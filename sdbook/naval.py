@@ -1,4 +1,5 @@
-"""Counting the Anglo-German fleet race from per-ship records (chapter: the naval race)."""
+"""The Anglo-German naval race in numbers (chapter: the naval race): fleets counted from per-ship
+records, spending kept in series of one producer and one basis each, and the action-reaction timeline."""
 
 from __future__ import annotations
 
