@@ -116,9 +116,8 @@ def fleet_table(ships: pd.DataFrame, years: range = range(1905, 1915)) -> pd.Dat
     return table.reset_index()
 
 
-FLEET_TABLE_CAPTION = ("Dreadnought battleships and battlecruisers laid down, launched and commissioned by "
-                       "31 December of each year, and Britain's margin over 1.6 times the German count "
-                       "(ships built for other navies count from the day Britain took them over)")
+FLEET_TABLE_CAPTION = ("Capital ships by 31 December, laid down, launched and commissioned, "
+                       "with Britain's margin over 1.6 × Germany")
 
 
 def fleet_takeaway(ships: pd.DataFrame, years: range = range(1905, 1915)) -> str:
@@ -208,10 +207,8 @@ def spending_table(series: pd.DataFrame) -> pd.DataFrame:
     return table.astype(object).where(table.notna(), None).reset_index()
 
 
-SPENDING_TABLE_CAPTION = ("Million pounds at current prices, by the year in which the financial year began. "
-                          "Three different measures: naval new construction (two series, each covering both "
-                          "navies on one basis), army and navy together (Correlates of War), and the Royal "
-                          "Navy's total. Compare countries within a column pair, never across measures.")
+SPENDING_TABLE_CAPTION = ("Million £ at current prices, three measures: compare the two countries "
+                          "within a measure, never across measures")
 
 
 def spending_takeaway(series: pd.DataFrame) -> str:

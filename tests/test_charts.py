@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import ROOT
 
 from sdbook import charts, data, naval, style
 from sdbook.display import Chart, figure_json
@@ -178,3 +179,14 @@ def test_a_chart_name_must_be_a_lowercase_slug(datasets, name):
     with pytest.raises(ValueError, match="chart name"):
         Chart(fig, name=name, takeaway="A takeaway.",
               table=naval.fleet_table(datasets["dreadnoughts"]), datasets=["dreadnoughts"])
+
+
+def test_fleet_table_caption_describes_every_stage_in_the_table(datasets):
+    table = naval.fleet_table(datasets["dreadnoughts"])
+    for stage in naval.STAGES:
+        label = naval.STAGE_LABELS[stage]
+        assert any(label in column for column in table.columns)
+        assert label in naval.FLEET_TABLE_CAPTION, label
+    notebook = (ROOT / "notebooks" / "naval_race.ipynb").read_text(encoding="utf-8")
+    assert "table_caption=naval.FLEET_TABLE_CAPTION" in notebook
+    assert "table_caption=naval.SPENDING_TABLE_CAPTION" in notebook
