@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import richardson
+from . import games, richardson
 from .richardson import Params
 
 ENTENTE, CENTRAL = "France and Russia", "Germany and Austria-Hungary"
@@ -123,3 +123,107 @@ def fit_takeaway(fit: richardson.PairFit, names: tuple[str, str], what: str) -> 
             f"{names[1]} comes out at k = {p.k:.3f} and that of {names[1]} to {names[0]} at "
             f"l = {p.l:.3f}; the equations explain {fit.r_squared[0]:.0%} and "
             f"{fit.r_squared[1]:.0%} of the yearly changes, and the fitted system is {verdict}.")
+
+
+# --- The chapter's worked examples and the game -----------------------------------------
+
+def examples_table(examples: dict[str, Params]) -> pd.DataFrame:
+    """Parameters of the worked examples with their stability test and balance point."""
+    rows = []
+    for label, p in examples.items():
+        eq = richardson.equilibrium(p)
+        rows.append({"Example": label, **p._asdict(), "ab": round(p.a * p.b, 3), "kl": round(p.k * p.l, 3),
+                     "Stable (ab > kl)": "yes" if richardson.is_stable(p) else "no",
+                     "Balance X": round(eq[0], 1) if eq else None,
+                     "Balance Y": round(eq[1], 1) if eq else None})
+    return pd.DataFrame(rows)
+
+
+def examples_takeaway(examples: dict[str, Params], start: tuple[float, float] = EXAMPLE_START) -> str:
+    """One sentence contrasting the examples' fates from the same start."""
+    parts = []
+    for label, p in examples.items():
+        end = richardson.simulate(p, *start, 25).iloc[-1]
+        parts.append(f"{label.lower()} example (ab = {p.a * p.b:.2f}, kl = {p.k * p.l:.2f}) ends 25 years on "
+                     f"at X = {end['x']:.0f}, Y = {end['y']:.0f}")
+    return (f"From the same start (X = {start[0]:g}, Y = {start[1]:g}) and the same grievances, the "
+            + " while the ".join(parts) + ": only the balance of brakes and reactions differs.")
+
+
+def paths_table(examples: dict[str, Params], start: tuple[float, float] = EXAMPLE_START,
+                years: int = 25) -> pd.DataFrame:
+    """Both sides' arms at each whole year for each example."""
+    columns = {}
+    for label, p in examples.items():
+        path = richardson.simulate(p, *start, years)
+        yearly = path[(path["t"] * 20).round() % 20 == 0]
+        columns[f"{label}: X"] = yearly["x"].round(1).to_numpy()
+        columns[f"{label}: Y"] = yearly["y"].round(1).to_numpy()
+    table = pd.DataFrame(columns)
+    table.insert(0, "Year", range(years + 1))
+    return table
+
+
+MATCH = {"first": "tit-for-tat", "second": "tit-for-tat", "payoffs": games.PRISONERS_DILEMMA,
+         "misperception": 0.05, "rounds": 60, "seed": 7}
+TOURNAMENT_ROUNDS, TOURNAMENT_SEED = 100, 1984
+TOURNAMENT_SETTINGS = {
+    "Prisoner's Dilemma, no misreading": (games.PRISONERS_DILEMMA, 0.0),
+    "Prisoner's Dilemma, 5 % misread": (games.PRISONERS_DILEMMA, 0.05),
+    "Stag Hunt, 5 % misread": (games.STAG_HUNT, 0.05),
+}
+
+
+def example_match() -> pd.DataFrame:
+    """The chapter's match: two tit-for-tat players, 5 % misreading, seed 7 (as the page starts)."""
+    m = MATCH
+    return games.play(m["first"], m["second"], m["payoffs"], m["misperception"], m["rounds"],
+                      games.Mulberry32(m["seed"]))
+
+
+def match_takeaway(match: pd.DataFrame) -> str:
+    """One sentence on how the example match went."""
+    s = games.match_summary(match)
+    return (f"Two tit-for-tat players who both want restraint misread each other in "
+            f"{s['misreadings']} of {s['rounds']} rounds; the first mutual arming comes in round "
+            f"{s['first_mutual_arming']}, and {s['mutual_arming']} rounds of mutual arming follow in "
+            f"{s['spirals']} spirals (the longest {s['longest_spiral']} rounds), against only "
+            f"{s['mutual_restraint']} rounds of mutual restraint.")
+
+
+def match_table(match: pd.DataFrame) -> pd.DataFrame:
+    """The match round by round, in words."""
+    word = {games.ARM: "arm", games.RESTRAIN: "restrain"}
+    return pd.DataFrame({"Round": match["round"], "X did": match["move1"].map(word),
+                         "Y saw": match["seen_by_2"].map(word), "Y did": match["move2"].map(word),
+                         "X saw": match["seen_by_1"].map(word), "X's payoff": match["payoff1"],
+                         "Y's payoff": match["payoff2"]})
+
+
+def tournaments() -> dict[str, pd.DataFrame]:
+    """The chapter's three round robins (every strategy, fixed seed)."""
+    return {label: games.tournament(list(games.STRATEGIES), payoffs, noise, TOURNAMENT_ROUNDS,
+                                    TOURNAMENT_SEED)
+            for label, (payoffs, noise) in TOURNAMENT_SETTINGS.items()}
+
+
+def tournament_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Scores and mutual-arming shares per strategy in each setting."""
+    columns = {}
+    for label, table in tables.items():
+        rows = table.set_index("name")
+        columns[f"{label}: score"] = rows["score"].round(2)
+        columns[f"{label}: rounds both armed"] = (rows["mutual_arming_share"] * 100).round(0)
+    out = pd.DataFrame(columns)
+    out.index.name = "Strategy"
+    return out.reset_index()
+
+
+def tournament_takeaway(tables: dict[str, pd.DataFrame]) -> str:
+    """Who wins each round robin."""
+    parts = []
+    for label, t in tables.items():
+        best = t[t["score"] > t["score"].iloc[0] - 1e-9]["name"].str.lower().tolist()
+        parts.append(f"{label}: {' and '.join(best)} ({t['score'].iloc[0]:.2f} per round"
+                     + (", tied" if len(best) > 1 else "") + ")")
+    return "The winner changes with the game and the noise. " + "; ".join(parts) + "."
