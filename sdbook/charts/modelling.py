@@ -16,6 +16,9 @@ from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 
 X_COLOUR, Y_COLOUR = country_colour("State X"), country_colour("State Y")
 PHASE_MAX = 100.0
+# Legends here have long entries: under the plot they cannot collide with the title.
+LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}
+MENU_BELOW = {"x": 0, "xanchor": "left", "y": -0.55, "yanchor": "top"}  # JupyterLab only
 
 
 def _arrows(p: Params, size: float = PHASE_MAX, count: int = 9) -> tuple[list, list, list]:
@@ -33,7 +36,7 @@ def _arrows(p: Params, size: float = PHASE_MAX, count: int = 9) -> tuple[list, l
             length = 0.38 * step
             xs += [gx, gx + length * dx / norm, None]
             ys += [gy, gy + length * dy / norm, None]
-            sizes += [0, 7, 0]
+            sizes += [0, 9, 0]
     return xs, ys, sizes
 
 
@@ -104,11 +107,11 @@ def fig_richardson_phase(examples: dict[str, Params], start: tuple[float, float]
         titles[labels[0]],
         xaxis={"title": {"text": "arms of State X"}, "range": [0, PHASE_MAX], "constrain": "domain"},
         yaxis={"title": {"text": "arms of State Y"}, "range": [0, PHASE_MAX], "scaleanchor": "x"},
-        hovermode="closest",
+        hovermode="closest", legend=LEGEND_BELOW,
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 0,
-                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
-        margin={"l": 60, "r": 20, "t": 70, "b": 110},
-        height=520,
+                      "showactive": True, **MENU_BELOW}],
+        margin={"l": 60, "r": 20, "t": 50, "b": 190},
+        height=620,
     ))
     return fig
 
@@ -140,8 +143,8 @@ def fig_richardson_paths(examples: dict[str, Params], start: tuple[float, float]
         xaxis={"title": {"text": "years"}},
         yaxis={"title": {"text": "arms (any unit)"}, "rangemode": "tozero", "autorange": True},
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 0,
-                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
-        margin={"l": 60, "r": 20, "t": 70, "b": 110},
+                      "showactive": True, **MENU_BELOW}],
+        margin={"l": 60, "r": 20, "t": 70, "b": 160},
     ))
     return fig
 
@@ -158,7 +161,7 @@ def fig_bloc_spending(milex: pd.DataFrame) -> go.Figure:
     fig.add_vrect(x0=1908.5, x1=1913.5, fillcolor=NEUTRAL_COLOUR, opacity=0.12, line_width=0,
                   annotation_text="Richardson's years", annotation_position="top left")
     fig.update_layout(**base_layout(
-        "Military spending of the two continental blocs",
+        "Two blocs' military spending",
         xaxis={"title": {"text": "Year"}, "dtick": 2},
         yaxis={"title": {"text": "million £ (current)"}, "rangemode": "tozero"},
     ))
@@ -180,9 +183,11 @@ def fig_richardson_test(milex: pd.DataFrame) -> go.Figure:
     fig = go.Figure([
         go.Scatter(x=earlier["level"].round(1).tolist(), y=earlier["change"].round(1).tolist(),
                    mode="markers+text", name="changes 1900→01 to 1908→09",
-                   text=[f"{y}" for y in earlier["year"]], textposition="bottom center",
+                   # 1900-1903 sit on top of each other: one label for the cluster
+                   text=["1900–03" if y == 1900 else "" if y < 1904 else f"{y}" for y in earlier["year"]],
+                   customdata=earlier["year"].tolist(), textposition="bottom center",
                    marker={"symbol": "circle-open", "size": 9, "color": NEUTRAL_COLOUR, "line": {"width": 2}},
-                   hovertemplate="%{text}→: level £%{x:.0f}m, change £%{y:.1f}m<extra></extra>"),
+                   hovertemplate="%{customdata}→: level £%{x:.0f}m, change £%{y:.1f}m<extra></extra>"),
         go.Scatter(x=t["level"].round(1).tolist(), y=t["change"].round(1).tolist(),
                    mode="markers+text", name="changes 1909→10 to 1912→13",
                    text=[f"{y}" for y in t["year"]], textposition="top left",
@@ -193,10 +198,11 @@ def fig_richardson_test(milex: pd.DataFrame) -> go.Figure:
                    line={"color": NEUTRAL_COLOUR, "width": 2, "dash": "dash"}, hoverinfo="skip"),
     ])
     fig.update_layout(**base_layout(
-        "Richardson's test, re-run on COW data",
+        "Richardson's test (COW data)",
         xaxis={"title": {"text": "combined spending, mean of the two years (million £)"}},
         yaxis={"title": {"text": "change to next year (million £)"}, "zeroline": True},
-        hovermode="closest",
+        hovermode="closest", legend=LEGEND_BELOW, margin={"l": 60, "r": 20, "t": 50, "b": 150},
+        height=500,
     ))
     return fig
 
@@ -236,8 +242,11 @@ def fig_pair_fit(fit: richardson.PairFit, x: pd.Series, y: pd.Series, names: tup
         title,
         xaxis={"title": {"text": "Year"}, "anchor": "y2"},
         yaxis={"title": {"text": unit}, "domain": [0.38, 1.0], "rangemode": "tozero"},
-        yaxis2={"title": {"text": "residual"}, "domain": [0.0, 0.26], "zeroline": True},
-        barmode="group", height=560, hovermode="closest",
+        # The site re-themes only the first axes' grid; this one draws no grid of its own.
+        yaxis2={"title": {"text": "residual"}, "domain": [0.0, 0.26], "showgrid": False,
+                "zeroline": True, "zerolinecolor": NEUTRAL_COLOUR},
+        barmode="group", height=620, hovermode="closest", legend=LEGEND_BELOW,
+        margin={"l": 60, "r": 20, "t": 50, "b": 150},
     ))
     return fig
 
@@ -254,7 +263,7 @@ def fig_spiral_match(match: pd.DataFrame, names: tuple[str, str]) -> go.Figure:
         armed = match[move] == games.ARM
         fig.add_trace(go.Scatter(
             x=match["round"].tolist(), y=[level] * len(match), mode="markers", name=name,
-            marker={"color": colour, "size": 11, "line": {"color": colour, "width": 2},
+            marker={"color": colour, "size": 8, "line": {"color": colour, "width": 1.5},
                     "symbol": ["circle" if a else "circle-open" for a in armed]},
             customdata=[["armed" if a else "restrained"] for a in armed],
             hovertemplate="round %{x}: %{customdata[0]}<extra>" + name + "</extra>"))
@@ -269,7 +278,7 @@ def fig_spiral_match(match: pd.DataFrame, names: tuple[str, str]) -> go.Figure:
         "One match, round by round",
         xaxis={"title": {"text": "round"}},
         yaxis={"tickvals": [0, 1], "ticktext": [names[1], names[0]], "range": [-0.5, 1.6]},
-        hovermode="closest", height=320,
+        hovermode="closest", height=360, legend=LEGEND_BELOW, margin={"l": 110, "r": 20, "t": 50, "b": 130},
     ))
     return fig
 
@@ -288,13 +297,13 @@ def fig_tournament(tables: dict[str, pd.DataFrame]) -> go.Figure:
                            hovertemplate="%{y}: %{x:.2f} per round<extra></extra>"))
     buttons = [{"label": label, "method": "update",
                 "args": [{"x": [bars(tables[label])[1]], "y": [bars(tables[label])[0]]},
-                         {"title.text": f"Tournament: {label}"}]} for label in labels]
+                         {"title.text": label}]} for label in labels]
     fig.update_layout(**base_layout(
-        f"Tournament: {labels[0]}",
+        labels[0],
         xaxis={"title": {"text": "average payoff per round"}, "rangemode": "tozero"},
         yaxis={"automargin": True}, showlegend=False, hovermode="closest",
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 0,
-                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.25, "yanchor": "top"}],
-        margin={"l": 60, "r": 20, "t": 70, "b": 110},
+                      "showactive": True, **MENU_BELOW}],
+        margin={"l": 60, "r": 20, "t": 50, "b": 160},
     ))
     return fig

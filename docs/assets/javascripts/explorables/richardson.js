@@ -159,7 +159,7 @@
           var len = 0.38 * step;
           xs.push(gx, gx + len * d[0] / norm, null);
           ys.push(gy, gy + len * d[1] / norm, null);
-          sizes.push(0, 7, 0);
+          sizes.push(0, 9, 0);
         }
       }
       return { x: xs, y: ys, size: sizes };
@@ -178,7 +178,7 @@
       var clean = function (v) { return isFinite(v) ? v : null; };
       ui.plot(phase, [
         { x: ar.x, y: ar.y, mode: "lines+markers", name: "direction of change", hoverinfo: "skip",
-          line: { color: COLOURS.neutral, width: 1 },
+          line: { color: COLOURS.neutral, width: 1.2 },
           marker: { symbol: "arrow", angleref: "previous", size: ar.size, color: COLOURS.neutral } },
         { x: grid, y: lines.x_nullcline.map(clean), mode: "lines", name: "X stops changing (dx/dt = 0)",
           line: { color: COLOURS.x, width: 2, dash: "dash" } },
@@ -190,9 +190,9 @@
         { x: eq ? [eq[0]] : [], y: eq ? [eq[1]] : [], mode: "markers", name: "equilibrium",
           marker: { symbol: "circle-open", size: 14, color: COLOURS.neutral, line: { width: 3 } } }
       ], ui.layout(phase, "Phase plane", {
-        height: Math.min(520, Math.max(360, phase.clientWidth + 60)),
-        xaxis: { title: { text: "arms of X" }, range: [0, PHASE_MAX], constrain: "domain" },
-        yaxis: { title: { text: "arms of Y" }, range: [0, PHASE_MAX], scaleanchor: "x" }
+        height: Math.min(600, Math.max(420, phase.clientWidth + 110)),
+        xaxis: { title: { text: "arms of X", standoff: 8 }, range: [0, PHASE_MAX], constrain: "domain", automargin: true },
+        yaxis: { title: { text: "arms of Y", standoff: 8 }, range: [0, PHASE_MAX], scaleanchor: "x", automargin: true }
       }));
       var every = function (_, n) { return n % 10 === 0; };
       ui.plot(paths, [
@@ -201,7 +201,7 @@
         { x: path.t.filter(every), y: path.y.filter(every), name: "Y", mode: "lines",
           line: { color: COLOURS.y, width: 3, dash: "dash" } }
       ], ui.layout(paths, "Arms over time", {
-        height: 340, xaxis: { title: { text: "years" } }, yaxis: { title: { text: "arms" } }
+        height: 400, xaxis: { title: { text: "years" }, automargin: true }, yaxis: { title: { text: "arms" }, automargin: true }
       }));
     }
 

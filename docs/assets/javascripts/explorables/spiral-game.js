@@ -180,7 +180,7 @@
                                    function (value) { state[spec[0]] = value; update(); });
     });
     ui.slider(controls, {
-      id: uid + "-noise", label: "Misperception: chance a move is seen the wrong way", min: 0, max: 0.3,
+      id: uid + "-noise", label: "Misreading: chance a move is seen wrongly", min: 0, max: 0.3,
       step: 0.01, value: state.misperception, format: function (v) { return Math.round(v * 100) + " %"; }
     }, function (value) { state.misperception = value; update(); });
     ui.select(controls, { id: uid + "-first", label: "Strategy of X", value: state.first, options: STRATEGIES },
@@ -216,7 +216,7 @@
         traces.push({
           x: rows.map(function (r) { return r.round; }), y: rows.map(function () { return spec[4]; }),
           mode: "markers", name: spec[2],
-          marker: { color: spec[3], size: 11, line: { color: spec[3], width: 2 },
+          marker: { color: spec[3], size: 8, line: { color: spec[3], width: 1.5 },
                     symbol: rows.map(function (r) { return r[spec[0]] === ARM ? "circle" : "circle-open"; }) },
           hovertemplate: "round %{x}<extra>" + spec[2] + "</extra>"
         });
@@ -229,7 +229,7 @@
         });
       });
       ui.plot(chart, traces, ui.layout(chart, "Filled: armed · open: restrained", {
-        height: 300, xaxis: { title: { text: "round" } },
+        height: 340, xaxis: { title: { text: "round" }, automargin: true },
         yaxis: { tickvals: [0, 1], ticktext: ["Y", "X"], range: [-0.5, 1.6] }
       }));
     }

@@ -100,15 +100,17 @@
 
   // The book's chart layout (sdbook.style.base_layout) with the current theme applied;
   // on a phone the legend moves under the plot, as charts.js does for charts.
+  // The legend always sits under the plot: explorables redraw on every move, and a
+  // legend above would push the plot up and down as its entries change.
   function layout(el, title, extra) {
     var narrow = el.clientWidth < 600;
     var base = {
-      title: { text: title, x: 0, xanchor: "left", font: { size: narrow ? 15 : 16 } },
-      font: { family: FONT, size: 13 },
+      title: { text: title, x: 0, xanchor: "left", font: { size: narrow ? 14 : 15 } },
+      font: { family: FONT, size: narrow ? 12 : 13 },
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-      margin: { l: 56, r: 16, t: 56, b: narrow ? 120 : 50 },
-      legend: narrow ? { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom", font: { size: 11 } }
-                     : { orientation: "h", x: 0, y: 1.0, yanchor: "bottom" },
+      margin: { l: 56, r: 16, t: 40, b: narrow ? 150 : 110 },
+      legend: { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom",
+                font: { size: narrow ? 11 : 12 } },
       hovermode: "closest"
     };
     Object.keys(extra || {}).forEach(function (key) { base[key] = extra[key]; });
