@@ -34,6 +34,7 @@ class ModelChart(Chart):
             raise ValueError("a model chart must name the module that computed it")
         self.fig, self.name, self.takeaway, self.table = fig, name, takeaway.strip(), table
         self.table_caption, self.datasets, self.model = table_caption, {}, model
+        self.phone_fig = None  # Chart.to_html reads it; model charts have one form for all screens
 
     def to_html(self) -> str:
         credit = (f'<span class="sd-chart__source">Model output, no data: computed by '
