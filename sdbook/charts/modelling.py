@@ -68,15 +68,16 @@ def _labelled(examples: dict[str, Params]) -> dict[str, str]:
 
 
 def fig_richardson_phase(examples: dict[str, Params], start: tuple[float, float],
-                         years: float = 30.0) -> go.Figure:
+                         years: float = 30.0, active: int = -1) -> go.Figure:
     """Richardson's phase plane: nullclines, equilibrium, direction of flow and one path.
 
     Chapter: modelling the spiral. Buttons switch between parameter sets (the
     chapter's stable and runaway examples); the page's explorable lets readers set
-    every coefficient themselves.
+    every coefficient themselves. ``active`` is the example shown first (default: the last).
     """
     labels = list(examples)
-    first = _phase_traces(examples[labels[0]], start, years)
+    active = active % len(labels)
+    first = _phase_traces(examples[labels[active]], start, years)
     fig = go.Figure([
         go.Scatter(x=first[0]["x"], y=first[0]["y"], mode="lines+markers", name="direction of change",
                    line={"color": NEUTRAL_COLOUR, "width": 1}, hoverinfo="skip",
@@ -104,11 +105,11 @@ def fig_richardson_phase(examples: dict[str, Params], start: tuple[float, float]
                         "args": [{"x": [t["x"] for t in traces], "y": [t["y"] for t in traces]},
                                  {"title.text": titles[label]}]})
     fig.update_layout(**base_layout(
-        titles[labels[0]],
+        titles[labels[active]],
         xaxis={"title": {"text": "arms of State X"}, "range": [0, PHASE_MAX], "constrain": "domain"},
         yaxis={"title": {"text": "arms of State Y"}, "range": [0, PHASE_MAX], "scaleanchor": "x"},
         hovermode="closest", legend=LEGEND_BELOW,
-        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 0,
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": active,
                       "showactive": True, **MENU_BELOW}],
         margin={"l": 60, "r": 20, "t": 50, "b": 190},
         height=620,
@@ -117,15 +118,19 @@ def fig_richardson_phase(examples: dict[str, Params], start: tuple[float, float]
 
 
 def fig_richardson_paths(examples: dict[str, Params], start: tuple[float, float],
-                         years: float = 25.0) -> go.Figure:
-    """Both sides' arms over time for each example (buttons switch example). Chapter: modelling."""
+                         years: float = 25.0, active: int = -1) -> go.Figure:
+    """Both sides' arms over time for each example (buttons switch; ``active`` shown first).
+
+    Chapter: modelling the spiral.
+    """
     labels = list(examples)
+    active = active % len(labels)
 
     def series(p):
         path = richardson.simulate(p, *start, years)[::10]  # every half year is plenty to draw
         return path["t"].round(2).tolist(), path["x"].round(2).tolist(), path["y"].round(2).tolist()
 
-    t, x, y = series(examples[labels[0]])
+    t, x, y = series(examples[labels[active]])
     fig = go.Figure([
         go.Scatter(x=t, y=x, name="State X", mode="lines", line={"color": X_COLOUR, "width": 3},
                    hovertemplate="year %{x:.1f}: %{y:.1f}<extra>State X</extra>"),
@@ -139,10 +144,10 @@ def fig_richardson_paths(examples: dict[str, Params], start: tuple[float, float]
         buttons.append({"label": label, "method": "update",
                         "args": [{"x": [ts, ts], "y": [xs, ys]}, {"title.text": titles[label]}]})
     fig.update_layout(**base_layout(
-        titles[labels[0]],
+        titles[labels[active]],
         xaxis={"title": {"text": "years"}},
         yaxis={"title": {"text": "arms (any unit)"}, "rangemode": "tozero", "autorange": True},
-        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 0,
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": active,
                       "showactive": True, **MENU_BELOW}],
         margin={"l": 60, "r": 20, "t": 70, "b": 160},
     ))
@@ -183,14 +188,16 @@ def fig_richardson_test(milex: pd.DataFrame) -> go.Figure:
     fig = go.Figure([
         go.Scatter(x=earlier["level"].round(1).tolist(), y=earlier["change"].round(1).tolist(),
                    mode="markers+text", name="changes 1900→01 to 1908→09",
-                   # 1900-1903 sit on top of each other: one label for the cluster
-                   text=["1900–03" if y == 1900 else "" if y < 1904 else f"{y}" for y in earlier["year"]],
+                   # only the war years are labelled: the others crowd together (hover and
+                   # the table give every year)
+                   text=[f"{y}" if 1904 <= y <= 1906 else "" for y in earlier["year"]],
                    customdata=earlier["year"].tolist(), textposition="bottom center",
                    marker={"symbol": "circle-open", "size": 9, "color": NEUTRAL_COLOUR, "line": {"width": 2}},
                    hovertemplate="%{customdata}→: level £%{x:.0f}m, change £%{y:.1f}m<extra></extra>"),
         go.Scatter(x=t["level"].round(1).tolist(), y=t["change"].round(1).tolist(),
                    mode="markers+text", name="changes 1909→10 to 1912→13",
-                   text=[f"{y}" for y in t["year"]], textposition="top left",
+                   text=[f"{y}" for y in t["year"]],
+                   textposition=["top left", "bottom right", "top left", "top left"][:len(t)],
                    marker={"size": 12, "color": NEUTRAL_COLOUR},
                    hovertemplate="%{text}→: level £%{x:.0f}m, change £%{y:.1f}m<extra></extra>"),
         go.Scatter(x=line_x, y=[fit.slope * v + fit.intercept for v in line_x], mode="lines",
@@ -283,15 +290,19 @@ def fig_spiral_match(match: pd.DataFrame, names: tuple[str, str]) -> go.Figure:
     return fig
 
 
-def fig_tournament(tables: dict[str, pd.DataFrame]) -> go.Figure:
-    """Round-robin scores per strategy; buttons switch game and noise. Chapter: modelling."""
+def fig_tournament(tables: dict[str, pd.DataFrame], active: int = 1) -> go.Figure:
+    """Round-robin scores per strategy; buttons switch game and noise (``active`` shown first).
+
+    Chapter: modelling the spiral.
+    """
     labels = list(tables)
+    active = active % len(labels)
 
     def bars(table):
         ordered = table.sort_values("score")
         return ordered["name"].tolist(), ordered["score"].round(3).tolist()
 
-    names, scores = bars(tables[labels[0]])
+    names, scores = bars(tables[labels[active]])
     fig = go.Figure(go.Bar(x=scores, y=names, orientation="h", marker={"color": NEUTRAL_COLOUR},
                            name="average payoff per round",
                            hovertemplate="%{y}: %{x:.2f} per round<extra></extra>"))
@@ -299,10 +310,10 @@ def fig_tournament(tables: dict[str, pd.DataFrame]) -> go.Figure:
                 "args": [{"x": [bars(tables[label])[1]], "y": [bars(tables[label])[0]]},
                          {"title.text": label}]} for label in labels]
     fig.update_layout(**base_layout(
-        labels[0],
+        labels[active],
         xaxis={"title": {"text": "average payoff per round"}, "rangemode": "tozero"},
         yaxis={"automargin": True}, showlegend=False, hovermode="closest",
-        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 0,
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": active,
                       "showactive": True, **MENU_BELOW}],
         margin={"l": 60, "r": 20, "t": 50, "b": 160},
     ))

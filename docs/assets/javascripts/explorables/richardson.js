@@ -122,16 +122,9 @@
     controls.appendChild(reset);
     rootEl.appendChild(controls);
 
-    var status = ui.element("p", { "class": "sd-explorable__status", "aria-live": "polite", id: uid + "-status" });
-    rootEl.appendChild(status);
-    var phase = ui.element("div", { "class": "sd-explorable__plot", role: "figure",
-                                     "aria-describedby": uid + "-status",
-                                     "aria-label": "Phase plane: arms of X across, arms of Y up" });
-    var paths = ui.element("div", { "class": "sd-explorable__plot", role: "figure",
-                                     "aria-describedby": uid + "-status",
-                                     "aria-label": "Arms of X and Y over the years" });
-    rootEl.appendChild(phase);
-    rootEl.appendChild(paths);
+    var status = ui.status(rootEl, uid);
+    var phase = ui.figure(rootEl, uid, "Phase plane: arms of X across, arms of Y up");
+    var paths = ui.figure(rootEl, uid, "Arms of X and Y over the years");
 
     function params() {
       return { k: state.k, l: state.l, a: state.a, b: state.b, g: state.g, h: state.h };

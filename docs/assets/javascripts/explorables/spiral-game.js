@@ -197,12 +197,8 @@
     controls.appendChild(again);
     rootEl.appendChild(controls);
 
-    var status = ui.element("p", { "class": "sd-explorable__status", "aria-live": "polite", id: uid + "-status" });
-    rootEl.appendChild(status);
-    var chart = ui.element("div", { "class": "sd-explorable__plot", role: "figure",
-                                     "aria-describedby": uid + "-status",
-                                     "aria-label": "The match round by round" });
-    rootEl.appendChild(chart);
+    var status = ui.status(rootEl, uid);
+    var chart = ui.figure(rootEl, uid, "The match round by round");
     var tableBox = ui.element("div", { "class": "sd-explorable__table", tabindex: "0", role: "region",
                                         "aria-label": "Round-robin tournament" });
     rootEl.appendChild(tableBox);

@@ -96,6 +96,20 @@
              set: function (value) { input.value = value; } };
   }
 
+  // The sentence that says what the plots show (read out on change), and the plots it describes.
+  function status(rootEl, uid) {
+    var el = element("p", { "class": "sd-explorable__status", "aria-live": "polite", id: uid + "-status" });
+    rootEl.appendChild(el);
+    return el;
+  }
+
+  function figure(rootEl, uid, label) {
+    var el = element("div", { "class": "sd-explorable__plot", role: "figure",
+                              "aria-describedby": uid + "-status", "aria-label": label });
+    rootEl.appendChild(el);
+    return el;
+  }
+
   var FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif";
 
   // The book's chart layout (sdbook.style.base_layout) with the current theme applied;
@@ -133,7 +147,7 @@
 
   window.sdbook = Object.assign(window.sdbook || {}, {
     explorables: { register: register, slider: slider, select: select, element: element,
-                   layout: layout, plot: plot }
+                   status: status, figure: figure, layout: layout, plot: plot }
   });
 
   new MutationObserver(rethemeAll).observe(document.body, {
