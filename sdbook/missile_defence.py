@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .naval import numbered_events
 
+# Dates are shown only as precisely as the source gives them (as on the naval timeline).
+DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
 # Constant dollars are expressed in the last fiscal year the OMB edition gives as actual.
 PRICE_BASE_YEAR = 2022
 ANNUAL_STAGES = ("request", "enacted")
@@ -150,8 +151,9 @@ def totals_bars(budget: pd.DataFrame) -> pd.DataFrame:
                        & (planned["fiscal_year_from"] == r.fiscal_year_to + 1)]
         to_year = int(plan["fiscal_year_to"].iloc[0]) if len(plan) else r.fiscal_year_to
         who = "MDA" if r.scope == "mda_only" else "all"
-        rows.append({"label": f"{r.source_key[:3].upper()} {r.source_key[3:]}: {who}, "
-                              f"FY{r.fiscal_year_from}–{to_year}",
+        # two short lines, so that the labels leave room for the bars on a phone
+        rows.append({"label": f"{r.source_key[:3].upper()} {r.source_key[3:]}<br>{who}, "
+                              f"FY{r.fiscal_year_from % 100:02d}–{to_year % 100:02d}",
                      "received": r.value_billion_usd,
                      "planned": float(plan["value_billion_usd"].iloc[0]) if len(plan) else 0.0})
     return pd.DataFrame(rows)
@@ -204,9 +206,34 @@ def backward_links(events: pd.DataFrame) -> list[str]:
     return wrong
 
 
+def sequence(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in date order, numbered from 1; chart and table share the numbers.
+
+    An answer given on the same day as its cause (Putin's reply of 13 December 2001)
+    comes after it, whatever the ids say; ``when`` shows each date only as precisely
+    as the source gives it.
+    """
+    parent = dict(zip(events["event_id"], events["responds_to"]))
+    dated = dict(zip(events["event_id"], events["date"]))
+
+    def same_day_depth(event_id):
+        depth, cause = 0, parent.get(event_id)
+        while isinstance(cause, str) and cause and dated[cause] == dated[event_id]:
+            depth, cause = depth + 1, parent.get(cause)
+        return depth
+
+    ordered = events.assign(_depth=events["event_id"].map(same_day_depth))
+    ordered = ordered.sort_values(["date", "_depth", "event_id"]).drop(columns="_depth")
+    ordered = ordered.reset_index(drop=True)
+    ordered["number"] = range(1, len(ordered) + 1)
+    ordered["when"] = [d.strftime(DATE_FORMATS[p]).lstrip("0")
+                       for d, p in zip(ordered["date"], ordered["date_precision"])]
+    return ordered
+
+
 def event_table(events: pd.DataFrame) -> pd.DataFrame:
     """The timeline's events numbered as on the chart, with what each answered and why."""
-    ordered = numbered_events(events)
+    ordered = sequence(events)
     number_of = dict(zip(ordered["event_id"], ordered["number"]))
     ordered["answers"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
                           for r in ordered["responds_to"]]

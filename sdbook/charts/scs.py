@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from .. import south_china_sea as scs
 from ..style import base_layout, country_colour
-from .today import fig_sequence
+from .today import LEGEND_BELOW, fig_sequence
 
 SCS_LANES = ["China", "Vietnam", "Philippines", "United States", "Japan", "Multilateral"]
 
@@ -62,12 +62,12 @@ def fig_scs_spending(spending: pd.DataFrame, base_year: int = scs.BASE_YEAR) -> 
         "Military spending, China and its neighbours",
         xaxis={"title": {"text": "Year (US: fiscal year)"}, "dtick": 5},
         yaxis={"title": {"text": index_title}, "type": "linear"},
-        hovermode="closest", height=500,
+        hovermode="closest", height=560, legend=LEGEND_BELOW,
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": base_year, "x1": base_year,
                  "y0": 0, "y1": 1, "line": {"color": "#7a7f8a", "width": 1, "dash": "dot"}}],
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 2,
-                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
-        margin={"l": 60, "r": 20, "t": 70, "b": 110},
+                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.15, "yanchor": "top"}],
+        margin={"l": 60, "r": 20, "t": 50, "b": 170},
     ))
     return fig
 
@@ -84,7 +84,8 @@ def fig_scs_burden(spending: pd.DataFrame) -> go.Figure:
         "Military spending as a share of GDP",
         xaxis={"title": {"text": "Year (US: fiscal year)"}, "dtick": 5},
         yaxis={"title": {"text": "per cent of GDP"}, "rangemode": "tozero"},
-        hovermode="closest", height=460,
+        hovermode="closest", height=500, legend=LEGEND_BELOW,
+        margin={"l": 60, "r": 20, "t": 50, "b": 120},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": scs.BASE_YEAR,
                  "x1": scs.BASE_YEAR, "y0": 0, "y1": 1,
                  "line": {"color": "#7a7f8a", "width": 1, "dash": "dot"}}],

@@ -11,7 +11,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import missile_defence as md
-from ..naval import numbered_events
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 
 US = "United States"
@@ -20,6 +19,11 @@ US = "United States"
 _SCOPE_STYLE = {"mda_only": (None, "circle"), "all_missile_defence": (NEUTRAL_COLOUR, "square"),
                 "bmd_rdte_all": (NEUTRAL_COLOUR, "diamond"),
                 "missile_defence_unstated": (NEUTRAL_COLOUR, "triangle-up")}
+_SCOPE_SHORT = {"mda_only": "MDA", "all_missile_defence": "all programmes",
+                "bmd_rdte_all": "R&D only", "missile_defence_unstated": "scope not stated"}
+# Below the plot: a legend that wraps onto several rows must not grow into the title.
+LEGEND_BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
+                "yanchor": "bottom"}
 # Events drawn on the budget chart: few, short labels that fit a phone.
 _BUDGET_EVENTS = {"abm-withdrawal-2002": "ABM exit", "gmd-greely-2004": "GMD",
                   "epaa-2009": "EPAA", "putin-2018": "Putin's arms"}
@@ -44,7 +48,7 @@ def fig_md_budget(budget: pd.DataFrame, index: pd.DataFrame, events: pd.DataFram
         colour = colour or country_colour(US)
         fig.add_trace(go.Scatter(
             x=rows["fiscal_year"].tolist(), y=rows["value_billion_usd"].tolist(),
-            name=f"{md.SCOPE_LABELS[scope]}, {stage}", mode="markers",
+            name=f"{_SCOPE_SHORT[scope]}, {stage}", mode="markers",
             customdata=rows[["source_key", "note"]].fillna("").values.tolist(),
             marker={"size": 11, "symbol": symbol if stage == "enacted" else f"{symbol}-open",
                     "color": colour, "line": {"width": 2, "color": colour}},
@@ -58,8 +62,8 @@ def fig_md_budget(budget: pd.DataFrame, index: pd.DataFrame, events: pd.DataFram
         x = _fiscal_year(dated[event_id])
         shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
                        "y1": 1, "line": {"color": NEUTRAL_COLOUR, "width": 1, "dash": "dot"}})
-        notes.append({"x": x, "y": 1.0 - 0.07 * (n % 2), "xref": "x", "yref": "paper", "text": label,
-                      "showarrow": False, "xanchor": "left", "font": {"size": 11}})
+        notes.append({"x": x, "y": 0.02 + 0.08 * (n % 2), "xref": "x", "yref": "paper", "text": label,
+                      "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 11}})
     base = f"FY{md.PRICE_BASE_YEAR}"
     buttons = [
         {"label": f"Constant {base} dollars", "method": "update",
@@ -72,10 +76,10 @@ def fig_md_budget(budget: pd.DataFrame, index: pd.DataFrame, events: pd.DataFram
         xaxis={"title": {"text": "US fiscal year (events placed in the fiscal year they fell in)"},
                "range": [2000, 2026], "dtick": 5},
         yaxis={"title": {"text": "US$ billion (then-year)"}, "rangemode": "tozero"},
-        shapes=shapes, annotations=notes, hovermode="closest", height=480,
+        shapes=shapes, annotations=notes, hovermode="closest", height=540, legend=LEGEND_BELOW,
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 1,
-                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.25, "yanchor": "top"}],
-        margin={"l": 60, "r": 20, "t": 70, "b": 120},
+                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.17, "yanchor": "top"}],
+        margin={"l": 60, "r": 20, "t": 50, "b": 190},
     ))
     return fig
 
@@ -101,7 +105,7 @@ def fig_md_totals(budget: pd.DataFrame) -> go.Figure:
     fig.update_layout(**base_layout(
         "Totals given by GAO and CRS, US$ billion",
         barmode="stack", hovermode="closest", height=400,
-        xaxis={"title": {"text": "US$ billion, then-year (not adjusted for inflation)"},
+        xaxis={"title": {"text": "US$ billion, then-year"},
                "rangemode": "tozero"},
         yaxis={"automargin": True, "autorange": "reversed"},
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": claim, "x1": claim,
@@ -162,7 +166,7 @@ def fig_sequence(events: pd.DataFrame, lanes: list[str], title: str) -> go.Figur
     Rows are evenly spaced (not to scale in time) so that no two moves overlap on a
     phone; the date labels each row and an arrow runs from a move to its answer.
     """
-    ordered = numbered_events(events)
+    ordered = md.sequence(events)
     unknown = sorted(set(ordered["actor"]) - set(lanes))
     if unknown:
         raise ValueError(f"no lane for actor(s) {unknown}")
@@ -193,19 +197,20 @@ def fig_sequence(events: pd.DataFrame, lanes: list[str], title: str) -> go.Figur
         title,
         xaxis={"tickvals": list(range(len(lanes))), "ticktext": [_short(a) for a in lanes],
                "range": [-0.5, len(lanes) - 0.3], "side": "top", "fixedrange": True,
-               "showgrid": False, "tickangle": 0},
+               "showgrid": False, "zeroline": False, "tickangle": 0},
         yaxis={"tickvals": ordered["number"].tolist(), "ticktext": ordered["when"].tolist(),
                "autorange": "reversed", "fixedrange": True, "tickfont": {"size": 10}},
         annotations=arrows, hovermode="closest", showlegend=False,
-        height=140 + 24 * len(ordered), margin={"l": 80, "r": 10, "t": 90, "b": 20},
+        height=160 + 24 * len(ordered), margin={"l": 80, "r": 10, "t": 110, "b": 20},
     ))
     return fig
 
 
 _COUNTRY_LANES = {"United States", "Soviet Union / Russia", "China", "North Korea", "Vietnam",
                   "Philippines", "Japan", "Malaysia"}
-_SHORT = {"Soviet Union / Russia": "USSR/Russia", "United States": "US", "North Korea": "N. Korea",
-          "Multilateral": "Joint/intl."}
+# Column heads short enough, on two lines, for six columns on a 390 px phone.
+_SHORT = {"Soviet Union / Russia": "USSR/<br>Russia", "United States": "US", "North Korea": "North<br>Korea",
+          "Multilateral": "Joint/<br>intl.", "Vietnam": "Viet<br>Nam", "Philippines": "Philip-<br>pines"}
 
 
 def _short(actor: str) -> str:
