@@ -114,7 +114,9 @@ def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
             hovertemplate="%{x|%b %Y}: %{y:,.0f} acres (%{customdata[0]})<extra>" + claimant + "</extra>"))
     fig.update_layout(**base_layout(
         "Land created by island-building (acres)",
-        xaxis={"title": {"text": "Date of the survey"}, "type": "date"},
+        # a margin before the first survey keeps the first year's label clear of the y axis's 0
+        xaxis={"title": {"text": "Date of the survey"}, "type": "date",
+               "range": ["2014-01-01", "2026-01-01"]},
         yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero"},
         hovermode="closest", height=420,
     ))

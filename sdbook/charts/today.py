@@ -74,7 +74,8 @@ def fig_md_budget(budget: pd.DataFrame, index: pd.DataFrame, events: pd.DataFram
     fig.update_layout(**base_layout(
         "US missile-defence money, as sourced",
         xaxis={"title": {"text": "US fiscal year (events placed in the fiscal year they fell in)"},
-               "range": [2000, 2026], "dtick": 5},
+               # the first tick stands clear of the y axis's 0, so their labels never touch
+               "range": [1998, 2026.5], "tickvals": list(range(2000, 2026, 5))},
         yaxis={"title": {"text": "US$ billion (then-year)"}, "rangemode": "tozero"},
         shapes=shapes, annotations=notes, hovermode="closest", height=540, legend=LEGEND_BELOW,
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 1,
