@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from .. import missile_defence as md
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .sequence import fig_event_sequence
 
 US = "United States"
 # Scope → (colour, marker symbol): the agency's own money in the US colour, wider or
@@ -162,49 +163,21 @@ def fig_new_start(aggregates: pd.DataFrame) -> go.Figure:
 
 
 def fig_sequence(events: pd.DataFrame, lanes: list[str], title: str) -> go.Figure:
-    """Who answered whom: one row per event in date order, one column per actor.
+    """Who answered whom: one row per move in date order, one column per actor.
 
-    Rows are evenly spaced (not to scale in time) so that no two moves overlap on a
-    phone; the date labels each row and an arrow runs from a move to its answer.
+    The book's shared phone-friendly form (:mod:`.sequence`), numbered by
+    :func:`sdbook.missile_defence.sequence` so that an answer given on the day of its
+    cause still comes after it. An actor without a lane fails loudly.
     """
-    ordered = md.sequence(events)
-    unknown = sorted(set(ordered["actor"]) - set(lanes))
+    unknown = sorted(set(events["actor"]) - set(lanes))
     if unknown:
         raise ValueError(f"no lane for actor(s) {unknown}")
-    column = {actor: i for i, actor in enumerate(lanes)}
-    ordered["x"] = ordered["actor"].map(column)
-    fig = go.Figure()
-    for actor in lanes:
-        rows = ordered[ordered["actor"] == actor]
-        if rows.empty:
-            continue
-        colour = country_colour(actor) if actor in _COUNTRY_LANES else NEUTRAL_COLOUR
-        fig.add_trace(go.Scatter(
-            x=rows["x"].tolist(), y=rows["number"].tolist(), name=actor, mode="markers+text",
-            text=rows["number"].astype(str).tolist(), textposition="middle right",
-            textfont={"size": 10}, customdata=rows[["when", "event"]].values.tolist(),
-            marker={"color": colour, "size": 12, "line": {"width": 1, "color": "#ffffff"}},
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + actor + "</extra>"))
-    where = dict(zip(ordered["event_id"], zip(ordered["x"], ordered["number"])))
-    arrows = []
-    for row in ordered.itertuples():
-        if isinstance(row.responds_to, str) and row.responds_to:
-            x0, y0 = where[row.responds_to]
-            arrows.append({"x": row.x, "y": row.number, "ax": x0, "ay": y0, "xref": "x", "yref": "y",
-                           "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": 2,
-                           "arrowsize": 1, "arrowwidth": 1.2, "arrowcolor": NEUTRAL_COLOUR,
-                           "text": "", "standoff": 7, "startstandoff": 7})
-    fig.update_layout(**base_layout(
-        title,
-        xaxis={"tickvals": list(range(len(lanes))), "ticktext": [_short(a) for a in lanes],
-               "range": [-0.5, len(lanes) - 0.3], "side": "top", "fixedrange": True,
-               "showgrid": False, "zeroline": False, "tickangle": 0},
-        yaxis={"tickvals": ordered["number"].tolist(), "ticktext": ordered["when"].tolist(),
-               "autorange": "reversed", "fixedrange": True, "tickfont": {"size": 10}},
-        annotations=arrows, hovermode="closest", showlegend=False,
-        height=160 + 24 * len(ordered), margin={"l": 80, "r": 10, "t": 110, "b": 20},
-    ))
-    return fig
+    return fig_event_sequence(md.sequence(events), {actor: _short(actor) for actor in lanes},
+                              title, _lane_colour)
+
+
+def _lane_colour(actor: str) -> str:
+    return country_colour(actor) if actor in _COUNTRY_LANES else NEUTRAL_COLOUR
 
 
 _COUNTRY_LANES = {"United States", "Soviet Union / Russia", "China", "North Korea", "Vietnam",
