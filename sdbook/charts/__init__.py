@@ -6,5 +6,7 @@ defined once. Chapter modules re-export here, so ``charts.fig_fleet_race`` works
 """
 
 from .naval import FLEET_YEARS, fig_fleet_race, fig_naval_spending, fig_naval_timeline
+from .agreements import fig_agreement_mechanisms, fig_agreements_timeline  # Model UN
 
 __all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_spending", "fig_naval_timeline"]
+__all__ += ["fig_agreement_mechanisms", "fig_agreements_timeline"]  # Model UN
