@@ -1,0 +1,52 @@
+"""MkDocs hooks for the classroom kit (pages under classroom/ and bibliography.md).
+
+Kept apart from the platform's hooks (sdbook/mkdocs_hooks.py): this file only
+fills its own markers and writes its own download.
+
+- ``<!-- notebook-launchers -->``: a table of notebooks with Download, Colab, Binder.
+- ``<!-- how-to-cite -->``: the book's citation with the site address and version date.
+- ``downloads/security-dilemma-data.zip``: all data plus datapackage.json.
+- The whole-book print page gets each page's final HTML (see on_page_content).
+"""
+
+from __future__ import annotations
+
+import os
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from sdbook import kit
+from sdbook.data import DATA_DIR
+from sdbook.mkdocs_hooks import notebook_paths
+
+LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
+CITE_MARKER = "<!-- how-to-cite -->"
+
+
+def on_page_markdown(markdown, page, config, files):
+    if LAUNCHERS_MARKER in markdown:
+        branch = kit.branch_from_edit_uri(config.get("edit_uri"))
+        markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
+            notebook_paths(), config.get("repo_url"), branch))
+    if CITE_MARKER in markdown:
+        version = kit.build_time(os.environ.get("SOURCE_DATE_EPOCH"))
+        markdown = markdown.replace(CITE_MARKER, kit.citation_markdown(config["site_url"], version))
+    return markdown
+
+
+@event_priority(-100)  # after every other page_content handler, the platform's included
+def on_page_content(html, page, config, files):
+    # The print-site plugin keeps a copy of each page's HTML for the whole-book page as it
+    # sees it, before the platform's hook strips nbconvert's 575 KB inline CSS and scripts
+    # from notebook pages. Hand it the final HTML instead.
+    if getattr(page, "html", None) is not None:
+        page.html = html
+    return html
+
+
+def on_files(files, config):
+    # A generated file, so that links to it are checked like any page's.
+    when = kit.build_time(os.environ.get("SOURCE_DATE_EPOCH"))
+    files.append(File.generated(config, f"downloads/{kit.DATA_ZIP_NAME}",
+                                content=kit.data_zip_bytes(DATA_DIR, when)))
+    return files
