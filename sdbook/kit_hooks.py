@@ -6,12 +6,15 @@ fills its own markers and writes its own download.
 - ``<!-- notebook-launchers -->``: a table of notebooks with Download, Colab, Binder.
 - ``<!-- how-to-cite -->``: the book's citation with the site address and version date.
 - ``downloads/security-dilemma-data.zip``: all data plus datapackage.json.
-- The whole-book print page gets each page's final HTML (see on_page_content).
+- The whole-book print page gets each page's final HTML (see on_page_content) and loses
+  the unused heading-numbering CSS that print-site inlines (see on_post_build).
 """
 
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -42,6 +45,21 @@ def on_page_content(html, page, config, files):
     if getattr(page, "html", None) is not None:
         page.html = html
     return html
+
+
+# print-site writes heading-number CSS into its page even when numbering is off; it is
+# the only inline <style> the site would carry (notebook pages are kept free of them).
+_ENUMERATION_STYLE = re.compile(r"<style>\s*\.print-site-enumerate-headings[^<]*</style>")
+
+
+@event_priority(-100)  # after print-site has written its page
+def on_post_build(config):
+    plugin = config["plugins"].get("print-site")
+    if plugin is None or plugin.config.get("enumerate_headings"):
+        return
+    page = Path(config["site_dir"]) / plugin.config.get("print_page_basename") / "index.html"
+    if page.is_file():
+        page.write_text(_ENUMERATION_STYLE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def on_files(files, config):

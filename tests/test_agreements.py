@@ -131,8 +131,8 @@ def test_mechanism_chart_stacks_the_counts(deals):
     fig = charts.fig_agreement_mechanisms(deals)
     counts = agreements.outcomes_by_mechanism(deals)
     for trace in fig.data:
-        assert list(trace.y) == counts[trace.name].tolist()
-        assert list(trace.x) == counts.index.tolist()
+        assert list(trace.x) == counts[trace.name].tolist()
+        assert list(trace.y) == counts.index.tolist()
 
 
 def test_charts_use_only_the_book_palette(deals, as_of):

@@ -32,8 +32,9 @@ def test_site_search_finds_the_model_un_chapter(browser, served_site, query):
     page = browser.new_page()
     try:
         page.goto(served_site + "/", wait_until="networkidle")
-        page.locator("label[for='__search']").first.click()
-        page.locator("input.md-search__input").fill(query)
+        search = page.locator("input.md-search__input")  # visible in the header at desktop width
+        search.click()
+        search.press_sequentially(query, delay=30)  # Material reacts to key events
         page.wait_for_selector(".md-search-result__item", timeout=20_000)
         links = page.eval_on_selector_all(".md-search-result__item a",
                                           "els => els.map(a => a.getAttribute('href'))")
@@ -49,7 +50,9 @@ def test_print_page_button_draws_every_chart_then_prints(browser, served_site):
     try:
         page.goto(served_site + "/print_page/", wait_until="load")
         page.wait_for_function("() => window.sdbookPrint && window.sdbook", timeout=60_000)
-        page.evaluate("window.print = () => { window.sdPrinted = true; }")  # no dialogue in a test
+        # No dialogue in a test. (An expression that evaluates to a function would be called.)
+        page.evaluate("() => { window.print = () => { window.sdPrinted = true; }; }")
+        assert page.evaluate("window.sdPrinted") is None
         # Nothing has been scrolled into view, so charts further down are not drawn yet.
         charts = page.locator(".sd-chart__plot").count()
         assert charts > 0

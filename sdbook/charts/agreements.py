@@ -57,7 +57,7 @@ def fig_agreements_timeline(spans: pd.DataFrame, as_of: pd.Timestamp) -> go.Figu
     fig.update_layout(**base_layout(
         "How long spiral-breaking agreements lasted",
         barmode="overlay", bargap=0.35, height=620, hovermode="closest",
-        xaxis={"type": "date", "title": {"text": f"Year (bars run to {as_of:%Y} if still in use)"},
+        xaxis={"type": "date", "title": {"text": "Year"},
                "range": ["1920-01-01", f"{as_of.year + 2}-01-01"]},
         yaxis={"categoryorder": "array", "categoryarray": order["short_name"].tolist(),
                "automargin": True, "tickfont": {"size": 12}},
@@ -73,15 +73,18 @@ def fig_agreement_mechanisms(frame: pd.DataFrame) -> go.Figure:
     """
     counts = agreements.outcomes_by_mechanism(frame)
     fig = go.Figure()
+    # Horizontal bars: the mechanism names stay readable at phone width.
     for outcome in agreements.OUTCOME_ORDER:
         fig.add_trace(go.Bar(
-            x=counts.index.tolist(), y=counts[outcome].tolist(), name=outcome,
-            marker=_marker(outcome),
-            hovertemplate="%{x}: %{y} " + outcome + "<extra></extra>"))
+            y=counts.index.tolist(), x=counts[outcome].tolist(), name=outcome,
+            orientation="h", marker=_marker(outcome),
+            hovertemplate="%{y}: %{x} " + outcome + "<extra></extra>"))
     fig.update_layout(**base_layout(
         "Which mechanisms lasted",
-        barmode="stack", hovermode="closest",
-        xaxis={"title": {"text": "Main mechanism of the agreement"}},
-        yaxis={"title": {"text": "agreements"}, "dtick": 1, "rangemode": "tozero"},
+        barmode="stack", hovermode="closest", height=400,
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        xaxis={"title": {"text": "agreements"}, "dtick": 1, "rangemode": "tozero"},
+        yaxis={"autorange": "reversed", "automargin": True},
+        margin={"l": 10, "r": 20, "t": 80, "b": 50},
     ))
     return fig
