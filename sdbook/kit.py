@@ -3,7 +3,6 @@
 - a deterministic zip of every dataset with its metadata, for download;
 - "Download / Colab / Binder" links for each notebook, built from the one repository
   address in mkdocs.yml (``repo_url``) so that it is written down once;
-- the "how to cite this book" entry, dated by the commit being built.
 
 Pure functions; :mod:`sdbook.kit_hooks` calls them from MkDocs.
 """
@@ -113,17 +112,6 @@ def launchers_markdown(notebooks: list[Path], repo_url: str | None, branch: str)
              f"```python\n!git clone --depth 1 {repo_url} sdbook-repo\n"
              f"import sys; sys.path.insert(0, \"sdbook-repo\")\n```\n")
     return table + setup
-
-
-def citation_markdown(site_url: str, version: datetime) -> str:
-    """The suggested citation of the whole book, with its address and version date."""
-    day = f"{version.day} {version:%B %Y}"
-    return (f"> *The Security Dilemma: An Interactive Textbook*. Open textbook, version of {day}. "
-            f"{site_url}\n\n```bibtex\n@book{{securitydilemmabook,\n"
-            f"  title  = {{The Security Dilemma: An Interactive Textbook}},\n"
-            f"  author = {{{{The Security Dilemma textbook authors}}}},\n"
-            f"  note   = {{Open textbook, text licensed CC BY 4.0, version of {day}}},\n"
-            f"  url    = {{{site_url}}}\n}}\n```\n")
 
 
 def build_time(epoch: str | None) -> datetime:

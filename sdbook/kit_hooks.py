@@ -4,7 +4,6 @@ Kept apart from the platform's hooks (sdbook/mkdocs_hooks.py): this file only
 fills its own markers and writes its own download.
 
 - ``<!-- notebook-launchers -->``: a table of notebooks with Download, Colab, Binder.
-- ``<!-- how-to-cite -->``: the book's citation with the site address and version date.
 - ``downloads/security-dilemma-data.zip``: all data plus datapackage.json.
 - The whole-book print page gets each page's final HTML (see on_page_content) and loses
   the unused heading-numbering CSS that print-site inlines (see on_post_build).
@@ -23,7 +22,6 @@ from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
-CITE_MARKER = "<!-- how-to-cite -->"
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -31,9 +29,6 @@ def on_page_markdown(markdown, page, config, files):
         branch = kit.branch_from_edit_uri(config.get("edit_uri"))
         markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
             notebook_paths(), config.get("repo_url"), branch))
-    if CITE_MARKER in markdown:
-        version = kit.build_time(os.environ.get("SOURCE_DATE_EPOCH"))
-        markdown = markdown.replace(CITE_MARKER, kit.citation_markdown(config["site_url"], version))
     return markdown
 
 

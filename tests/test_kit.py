@@ -73,12 +73,6 @@ def test_launcher_table_lists_every_notebook():
     assert "!git clone --depth 1 https://github.com/someone/the-book sdbook-repo" in with_repo
 
 
-def test_citation_names_the_address_and_version():
-    text = kit.citation_markdown("https://example.org/book/", datetime(2026, 3, 5, tzinfo=timezone.utc))
-    assert "version of 5 March 2026" in text and "https://example.org/book/" in text
-    assert "@book{securitydilemmabook" in text
-
-
 def test_downloads_page_offers_the_zip_and_every_notebook(site):
     page = (site / "classroom" / "downloads" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../downloads/security-dilemma-data.zip"' in page
@@ -94,10 +88,10 @@ def test_downloads_page_offers_the_zip_and_every_notebook(site):
         assert "colab.research.google.com" not in page
 
 
-def test_bibliography_page_has_a_dated_citation(site):
+def test_bibliography_page_lists_entries_and_how_to_cite(site):
     page = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
-    assert "<!-- how-to-cite -->" not in page
-    assert "version of " in page and "securitydilemmabook" in page
+    assert "::: " not in page and "How to cite this book" in page
+    assert "The Cybersecurity Dilemma" in page and "Anarchy Is What States Make of It" in page
 
 
 def test_binder_installs_the_pinned_requirements_and_the_package():

@@ -5,8 +5,10 @@ Plotly Figure; notebooks and tests call the same functions, so a chart is
 defined once. Chapter modules re-export here, so ``charts.fig_fleet_race`` works.
 """
 
-from .naval import FLEET_YEARS, fig_fleet_race, fig_naval_spending, fig_naval_timeline
+from .naval import (FLEET_YEARS, fig_fleet_race, fig_naval_sequence, fig_naval_spending,
+                    fig_naval_timeline)
 from .agreements import fig_agreement_mechanisms, fig_agreements_timeline  # Model UN
 
-__all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_spending", "fig_naval_timeline"]
+__all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_sequence", "fig_naval_spending",
+           "fig_naval_timeline"]
 __all__ += ["fig_agreement_mechanisms", "fig_agreements_timeline"]  # Model UN
