@@ -64,12 +64,6 @@ def launch_links(repo_url: str, notebook_path: str, branch: str = "main") -> dic
     }
 
 
-def branch_from_edit_uri(edit_uri: str | None, default: str = "main") -> str:
-    """The branch named in an ``edit_uri`` such as 'edit/main/docs/', else ``default``."""
-    match = re.match(r"^(?:edit|blob|tree)/([^/]+)/", edit_uri or "")
-    return match.group(1) if match else default
-
-
 def notebook_title(notebook: Path) -> str:
     """The first Markdown heading of a notebook, else its file name."""
     import json

@@ -26,7 +26,8 @@ LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
 
 def on_page_markdown(markdown, page, config, files):
     if LAUNCHERS_MARKER in markdown:
-        branch = kit.branch_from_edit_uri(config.get("edit_uri"))
+        # Not edit_uri: MkDocs fills that with a 'master' branch for any GitHub repo_url.
+        branch = config.extra.get("sdbook", {}).get("notebooks_branch", "main")
         markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
             notebook_paths(), config.get("repo_url"), branch))
     return markdown

@@ -1,4 +1,4 @@
-"""The classroom kit's build pieces: the data zip, notebook launch links, the citation,
+"""The classroom kit's build pieces: the data zip, notebook launch links,
 and the pages that use them (classroom/downloads.md, bibliography.md)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sdbook import kit
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
-CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def test_data_zip_holds_every_dataset_with_its_metadata():
@@ -56,11 +56,6 @@ def test_a_non_github_address_fails_with_its_value(url):
         kit.github_repository(url)
 
 
-def test_branch_comes_from_edit_uri():
-    assert kit.branch_from_edit_uri("edit/trunk/docs/") == "trunk"
-    assert kit.branch_from_edit_uri(None) == "main"
-
-
 def test_launcher_table_lists_every_notebook():
     notebooks = notebook_paths()
     with_repo = kit.launchers_markdown(notebooks, "https://github.com/someone/the-book", "main")
@@ -82,8 +77,9 @@ def test_downloads_page_offers_the_zip_and_every_notebook(site):
     repo_url = CONFIG.get("repo_url")
     if repo_url:
         owner, name = kit.github_repository(repo_url)
-        assert f"colab.research.google.com/github/{owner}/{name}/" in page
-        assert f"mybinder.org/v2/gh/{owner}/{name}/" in page
+        branch = CONFIG["extra"]["sdbook"]["notebooks_branch"]
+        assert f"colab.research.google.com/github/{owner}/{name}/blob/{branch}/notebooks/" in page
+        assert f"mybinder.org/v2/gh/{owner}/{name}/{branch}?labpath=notebooks" in page
     else:
         assert "colab.research.google.com" not in page
 
