@@ -21,6 +21,7 @@ import tomllib
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import jinja2
 import nbformat
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -211,4 +212,7 @@ def on_env(env, config, files):
     # Every chapter has been read: a notebook failure no embed reported stops the build now.
     if build.failures:
         raise BookBuildError("\n\n".join(build.failures.values()))
+    # MkDocs makes a new template environment for every build (serve too) and compiles
+    # Material's templates again each time; keep the compiled bytecode between builds.
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(execution.CACHE_DIR / "jinja"))
     return env

@@ -9,6 +9,8 @@ from .. import naval
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 
 FLEET_YEARS = range(1905, 1915)
+__all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_sequence", "fig_naval_spending",
+           "fig_naval_timeline"]
 
 
 _BASIS_SYMBOLS = {"outturn": "circle", "estimate": "circle-open", "unknown": "diamond-open"}
