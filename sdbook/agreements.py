@@ -88,13 +88,14 @@ def outcomes_by_mechanism(agreements: pd.DataFrame) -> pd.DataFrame:
 
 def timeline_table(spans_frame: pd.DataFrame) -> pd.DataFrame:
     """The timeline chart's data: one row per agreement, in the chart's order."""
+    # Short names and headers: the table is the chart's text version on screen and in print.
     table = pd.DataFrame({
-        "Agreement": spans_frame["name"],
+        "Agreement": spans_frame["short_name"],
         "Signed": spans_frame["signed"].dt.strftime("%Y-%m-%d"),
         "In force": spans_frame["in_force"].dt.strftime("%Y-%m-%d"),
         "Ended": spans_frame["ended"].dt.strftime("%Y-%m-%d"),
-        "Years (to end or to the status date)": spans_frame["years"].round(1),
-        "Main mechanism": spans_frame["mechanism_label"],
+        "Years": spans_frame["years"].round(1),
+        "Mechanism": spans_frame["mechanism_label"],
         "Status": spans_frame["status"].str.replace("_", " "),
         "Source": spans_frame["source_key"],
     })
