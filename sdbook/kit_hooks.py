@@ -25,12 +25,6 @@ LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
 
 
 def on_config(config):
-    # Workaround for the platform (sdbook/mkdocs_hooks.py, on_env): jinja2's
-    # FileSystemBytecodeCache does not create its folder, so a fresh clone's first build
-    # fails with FileNotFoundError. Remove once the platform creates the folder itself.
-    from sdbook.site import execution
-
-    (execution.CACHE_DIR / "jinja").mkdir(parents=True, exist_ok=True)
     _figures.clear()  # mkdocs serve rebuilds in the same process
     return config
 
