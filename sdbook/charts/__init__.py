@@ -3,7 +3,7 @@
 Each function takes tidy data (as loaded by :func:`sdbook.load`) and returns a Plotly
 Figure; notebooks and tests call the same functions, so a chart is defined once.
 Every chapter module's charts are re-exported here (``charts.fig_fleet_race``): its
-``__all__`` if it has one, else its ``fig_*`` functions. A new chapter module needs no
+``__all__`` if it has one, else the ``fig_*`` functions it defines. A new chapter module needs no
 edit here, and two modules defining one name is an import error, not a silent shadow.
 """
 
@@ -13,7 +13,9 @@ import pkgutil
 __all__: list[str] = []
 for _info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
     _module = importlib.import_module(f"{__name__}.{_info.name}")
-    for _name in getattr(_module, "__all__", [n for n in dir(_module) if n.startswith("fig_")]):
+    _own = [n for n in dir(_module) if n.startswith("fig_")
+            and getattr(getattr(_module, n), "__module__", None) == _module.__name__]
+    for _name in getattr(_module, "__all__", _own):
         if _name in globals():
             raise ImportError(f"sdbook.charts: {_name} is defined by two chart modules")
         globals()[_name] = getattr(_module, _name)

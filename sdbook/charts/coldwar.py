@@ -9,6 +9,7 @@ from .. import coldwar
 from ..coldwar import SUPERPOWERS, US, USSR
 from ..naval import numbered_events
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .sequence import fig_event_sequence
 
 _LEG_DASH = {"icbms": "solid", "slbms": "dash", "bombers": "dot"}
 
@@ -175,7 +176,8 @@ def fig_triad(launchers: pd.DataFrame) -> go.Figure:
          "args": [{"visible": warheads_only}, {"title.text": title_w, "yaxis.title.text": "warheads"}]},
     ]
     fig.update_layout(**_layout(
-        title_l, xaxis={"title": {"text": "Year"}, "dtick": 10},
+        # from 1945, the start of the nuclear age: also keeps the 1950 tick clear of the y axis's 0
+        title_l, xaxis={"title": {"text": "Year"}, "dtick": 10, "range": [1945, 2003]},
         yaxis={"title": {"text": "launchers"}, "rangemode": "tozero"},
         updatemenus=[_view_buttons(buttons)], hovermode="x unified", height=560,
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "groupclick": "toggleitem"},
@@ -262,3 +264,14 @@ def fig_cold_war_timeline(events: pd.DataFrame) -> go.Figure:
         margin={"l": 110, "r": 20, "t": 60, "b": 50},
     ))
     return fig
+
+
+def fig_cold_war_sequence(events: pd.DataFrame) -> go.Figure:
+    """The action–reaction timeline for phones (see :mod:`sdbook.charts.sequence`).
+
+    Chapter: the Cold War nuclear spiral.
+    """
+    return fig_event_sequence(numbered_events(events),
+                              {"United States": "US", "NATO": "NATO", "Both": "Both",
+                               "Soviet Union": "USSR"},
+                              "Action and reaction in the nuclear arms race", _lane_colour)

@@ -42,23 +42,31 @@
     return colour || fallback;
   }
 
-  function themePatch() {
+  // Every axis of the figure (subplots have xaxis2, yaxis3 …), or the first pair.
+  function axisNames(layout) {
+    var names = Object.keys(layout || {}).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
+    return names.length ? names : ["xaxis", "yaxis"];
+  }
+
+  function themePatch(layout) {
     var fg = resolvedColour("--md-default-fg-color", "#000000");
     var grid = resolvedColour("--md-default-fg-color--lightest", "#dddddd");
     var line = resolvedColour("--md-default-fg-color--lighter", "#aaaaaa");
     var bg = resolvedColour("--md-default-bg-color", "#ffffff");
-    var axis = { gridcolor: grid, linecolor: line, zerolinecolor: line, tickcolor: line };
-    return {
+    var patch = {
       "font.color": fg,
       "title.font.color": fg,
       "legend.font.color": fg,
       "hoverlabel.bgcolor": bg,
-      "hoverlabel.font.color": fg,
-      "xaxis.gridcolor": axis.gridcolor, "xaxis.linecolor": axis.linecolor,
-      "xaxis.zerolinecolor": axis.zerolinecolor, "xaxis.tickcolor": axis.tickcolor,
-      "yaxis.gridcolor": axis.gridcolor, "yaxis.linecolor": axis.linecolor,
-      "yaxis.zerolinecolor": axis.zerolinecolor, "yaxis.tickcolor": axis.tickcolor
+      "hoverlabel.font.color": fg
     };
+    axisNames(layout).forEach(function (axis) {
+      patch[axis + ".gridcolor"] = grid;
+      patch[axis + ".linecolor"] = line;
+      patch[axis + ".zerolinecolor"] = line;
+      patch[axis + ".tickcolor"] = line;
+    });
+    return patch;
   }
 
   function applyPatch(layout, patch) {
@@ -74,16 +82,72 @@
     return layout;
   }
 
-  // On a phone the horizontal legend wraps onto extra lines and would grow upwards
-  // into the title: move it to the bottom of the chart and give it room there.
-  function narrowPatch(el, layout) {
-    if (el.clientWidth >= 600 || layout.showlegend === false) return {};
-    var bottom = (layout.margin && layout.margin.b) || 50;
-    return {
-      "legend.yref": "container", "legend.y": 0, "legend.yanchor": "bottom",
-      "legend.font.size": 11, "margin.b": bottom + 70, "margin.t": 50,
-      "title.font.size": 15, "xaxis.title.font.size": 11, "yaxis.title.font.size": 11
-    };
+  // On a phone: a title too long for one line wraps at word boundaries; the legend moves
+  // under the chart, where its entries get their own room; the chart grows by what the
+  // title and legend need, so the plot itself keeps its height.
+  var TITLE_PX_PER_CHAR = 8.2;  // 15 px system font, measured on the book's titles
+
+  function wrapTitle(el, text) {
+    if (!text || el.clientWidth >= PHONE_WIDTH) return text;
+    var limit = Math.max(20, Math.floor((el.clientWidth - 16) / TITLE_PX_PER_CHAR));
+    var lines = [], line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > limit) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
+  }
+
+  // Rows a horizontal legend will take at this width: entries are packed left to right
+  // (symbol and gap about 40 px, text about 6.2 px a character at 11 px); a group title
+  // takes a row of its own.
+  function legendRows(figure, width) {
+    var rows = 0, used = width, groups = {};
+    (figure.data || []).forEach(function (trace) {
+      if (trace.showlegend === false || !trace.name) return;
+      var title = trace.legendgrouptitle && trace.legendgrouptitle.text;
+      if (title && !groups[trace.legendgroup]) {
+        groups[trace.legendgroup] = true;
+        rows += 1;
+        used = width;
+      }
+      var entry = 40 + 6.2 * String(trace.name).length;
+      if (used + entry > width) { rows += 1; used = 0; }
+      used += entry;
+    });
+    return rows;
+  }
+
+  function narrowPatch(el, figure) {
+    var layout = figure.layout || {};
+    if (el.clientWidth >= PHONE_WIDTH) return {};
+    var margin = layout.margin || {};
+    var top = margin.t === undefined ? 70 : margin.t, bottom = margin.b === undefined ? 50 : margin.b;
+    var title = layout.title && layout.title.text;
+    var wrapped = wrapTitle(el, title);
+    var extraTop = wrapped ? (wrapped.split("<br>").length - 1) * 19 : 0;
+    var patch = { "title.font.size": 15, "xaxis.title.font.size": 11, "yaxis.title.font.size": 11 };
+    if (title) patch["title.text"] = wrapped;
+    var extraBottom = 0;
+    var rows = layout.showlegend === false ? 0 : legendRows(figure, el.clientWidth - 20);
+    if (rows > 0) {
+      // The legend's room replaces whatever the wide layout kept at the bottom (menus,
+      // a legend of fewer rows): tick labels and the axis title, then the legend's rows.
+      var xTitle = axisNames(layout).some(function (axis) {
+        return axis.charAt(0) === "x" && layout[axis] && layout[axis].title && layout[axis].title.text;
+      });
+      var newBottom = (xTitle ? 78 : 52) + 21 * rows + 12;
+      extraBottom = newBottom - bottom;
+      bottom = newBottom;
+      Object.assign(patch, { "legend.yref": "container", "legend.y": 0, "legend.yanchor": "bottom",
+                             "legend.font.size": 11 });
+      top = Math.min(top, 60);  // the legend no longer sits above the plot
+    }
+    patch["margin.t"] = top + extraTop;
+    patch["margin.b"] = rows > 0 ? bottom : bottom + extraBottom;
+    patch.height = (layout.height || 440) + extraTop + extraBottom - ((margin.t || 70) - top);
+    return patch;
   }
 
   // Plotly's own toolbar is hidden: on phones it covers titles, it adds eight tab stops
@@ -112,10 +176,12 @@
     var menus = (figure.layout && figure.layout.updatemenus) || [];
     function render(Plotly) {
       var original = JSON.parse(JSON.stringify(figure.layout || {}));
-      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure.layout || {}));
+      var narrow = narrowPatch(el, figure);
+      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch(figure.layout)), narrow);
       // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
       layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
-      if (menus.length && layout.margin) layout.margin.b -= 50;  // their room is no longer needed
+      // their room is no longer needed (on a phone the legend's room was recomputed already)
+      if (menus.length && layout.margin && !("legend.y" in narrow)) layout.margin.b -= 50;
       return Plotly.newPlot(el, figure.data, layout, CONFIG).then(function () {
         removeControls(el);
         addTools(el, original, Plotly);
@@ -185,7 +251,9 @@
     var group = controlGroup("Chart view", "sd-chart__menu");
     menu.buttons.forEach(function (spec, index) {
       var b = button(spec.label, function () {
-        Plotly.update(el, spec.args[0], spec.args[1] || {});
+        var relayout = Object.assign({}, spec.args[1] || {});
+        if (relayout["title.text"]) relayout["title.text"] = wrapTitle(el, relayout["title.text"]);
+        Plotly.update(el, spec.args[0], relayout);
         group.querySelectorAll("button").forEach(function (other) {
           other.setAttribute("aria-pressed", String(other === b));
         });
@@ -226,9 +294,8 @@
 
   function rethemeAll() {
     if (!window.Plotly) return;
-    var patch = themePatch();
     document.querySelectorAll('.sd-chart__plot[data-sd-state="drawn"]').forEach(function (el) {
-      window.Plotly.relayout(el, patch);
+      window.Plotly.relayout(el, themePatch(el.layout));
     });
   }
 
