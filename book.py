@@ -5,6 +5,8 @@
     python3 book.py test     run every test (installs Debian's chromium if missing and root)
     python3 book.py build    build the static site into site/
     python3 book.py bench    measure build time and page weight -> benchmarks/results.*
+    python3 book.py pdf      build, then print the whole book to site/downloads/the-security-dilemma.pdf
+                             (needs Debian's chromium; nothing else does)
 
 Each command first makes .venv/ and installs requirements.txt and this repo's
 package (editable, so notebooks find data/ from any working directory); the
@@ -27,6 +29,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 STAMP = VENV / ".requirements.sha256"
 CHROMIUM = "/usr/bin/chromium"
+PDF_OUT = ROOT / "site" / "downloads" / "the-security-dilemma.pdf"
 
 
 def run(*args: str | Path, **kwargs) -> None:
@@ -64,9 +67,21 @@ def ensure_chromium() -> None:
              "sudo apt-get install chromium   (never 'playwright install')")
 
 
+def ensure_poppler() -> None:
+    """The PDF test reads the printed book with poppler-utils (pdfinfo, pdfimages, pdftotext)."""
+    if shutil.which("pdfinfo") and shutil.which("pdfimages") and shutil.which("pdftotext"):
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        run("apt-get", "update", "-qq")
+        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "poppler-utils",
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    sys.exit("The PDF test needs poppler-utils. On Debian/Ubuntu run: sudo apt-get install poppler-utils")
+
+
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "help"
-    if command not in {"serve", "test", "build", "bench"}:
+    if command not in {"serve", "test", "build", "bench", "pdf"}:
         sys.exit(__doc__)
     ensure_environment()
     os.chdir(ROOT)
@@ -76,7 +91,12 @@ def main(argv: list[str]) -> None:
         run(BIN / "mkdocs", "build", "--strict", "--clean")
     elif command == "test":
         ensure_chromium()
+        ensure_poppler()
         run(PYTHON, "-m", "pytest", *argv[1:])
+    elif command == "pdf":
+        ensure_chromium()
+        run(BIN / "mkdocs", "build", "--strict", "--clean")
+        run(PYTHON, ROOT / "tools" / "book_pdf.py", ROOT / "site", PDF_OUT)
     elif command == "bench":
         run(PYTHON, ROOT / "benchmarks" / "run.py", *argv[1:])
 

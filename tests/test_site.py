@@ -87,6 +87,8 @@ def test_plotly_is_shipped_once_and_never_inlined(site):
     for page in site_pages(site):
         text = page.read_text(encoding="utf-8")
         assert "Copyright 2012-2026, Plotly" not in text, f"{page.relative_to(site)} inlines plotly.js"
+        if page.parent.name == "print_page":
+            continue  # the whole book on one page, for printing: large by design
         assert len(text.encode()) < 400_000, f"{page.relative_to(site)} is {len(text)} bytes"
 
 

@@ -1,0 +1,115 @@
+"""The classroom kit's build-time pieces (chapter: classroom/downloads.md, bibliography.md).
+
+- a deterministic zip of every dataset with its metadata, for download;
+- "Download / Colab / Binder" links for each notebook, built from the one repository
+  address in mkdocs.yml (``repo_url``) so that it is written down once;
+
+Pure functions; :mod:`sdbook.kit_hooks` calls them from MkDocs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+DATA_ZIP_NAME = "security-dilemma-data.zip"
+# The zip's members carry this timestamp unless the build gives the commit's time, so
+# two builds of the same data give byte-identical archives. (Zip cannot store dates
+# before 1980.)
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_GITHUB = re.compile(r"^https://github\.com/(?P<owner>[^/]+)/(?P<repo>[^/#?]+?)(?:\.git)?/?$")
+
+
+def data_zip_bytes(data_dir: Path, when: datetime | None = None) -> bytes:
+    """Every CSV in ``data_dir`` plus datapackage.json, in name order, as a zip archive.
+
+    Fails with the folder's name if it holds no metadata file, because data without
+    its sources and licences must not be handed out.
+    """
+    data_dir = Path(data_dir)
+    metadata = data_dir / "datapackage.json"
+    if not metadata.is_file():
+        raise FileNotFoundError(f"{metadata}: the data zip needs the metadata file")
+    stamp = _ZIP_EPOCH if when is None else max(_ZIP_EPOCH, when.timetuple()[:6])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in [metadata, *sorted(data_dir.glob("*.csv"))]:
+            info = zipfile.ZipInfo(f"security-dilemma-data/{path.name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def github_repository(repo_url: str) -> tuple[str, str]:
+    """(owner, name) of a GitHub repository address; Colab and Binder need both."""
+    match = _GITHUB.match(repo_url or "")
+    if not match:
+        raise ValueError(f"repo_url {repo_url!r} is not a GitHub repository address "
+                         "(https://github.com/<owner>/<name>); Colab and Binder links need one")
+    return match["owner"], match["repo"]
+
+
+def launch_links(repo_url: str, notebook_path: str, branch: str = "main") -> dict[str, str]:
+    """Colab and Binder addresses that open ``notebook_path`` (relative to the repository)."""
+    owner, repo = github_repository(repo_url)
+    path = notebook_path.lstrip("/")
+    return {
+        "colab": f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/{path}",
+        "binder": f"https://mybinder.org/v2/gh/{owner}/{repo}/{branch}?labpath={quote(path, safe='')}",
+    }
+
+
+def notebook_title(notebook: Path) -> str:
+    """The first Markdown heading of a notebook, else its file name."""
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            for line in "".join(cell.get("source", [])).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return notebook.stem
+
+
+def launchers_markdown(notebooks: list[Path], repo_url: str | None, branch: str) -> str:
+    """The downloads page's table: one row per notebook, with Colab and Binder if possible.
+
+    Written for the page ``classroom/downloads.md``: the notebook page is a Markdown link
+    MkDocs checks; the .ipynb beside it (copied by mkdocs-jupyter, not a doc file) is an
+    HTML link relative to the built page ``classroom/downloads/``.
+    """
+    rows = ["| Notebook | Download | Colab | Binder |", "| --- | --- | --- | --- |"]
+    for notebook in notebooks:
+        page = f"../notebooks/{notebook.name}"
+        download = (f'<a href="../../notebooks/{notebook.stem}/{notebook.name}" download>'
+                    f"{notebook.name}</a>")
+        if repo_url:
+            links = launch_links(repo_url, f"notebooks/{notebook.name}", branch)
+            colab, binder = f"[Open in Colab]({links['colab']})", f"[Launch Binder]({links['binder']})"
+        else:
+            colab = binder = "—"
+        rows.append(f"| [{notebook_title(notebook)}]({page}) | {download} | {colab} | {binder} |")
+    table = "\n".join(rows) + "\n"
+    if not repo_url:
+        return table + ("\n!!! note \"Colab and Binder links\"\n    They appear here once the "
+                        "book's repository address is set (`repo_url` in `mkdocs.yml`).\n")
+    # Colab has pandas and plotly; putting the clone on sys.path finds sdbook and, through
+    # it, the data folder beside it, with no install and no restart of the session.
+    setup = (f"\n**Colab setup.** Paste this as the first cell of a notebook opened in Colab, "
+             f"run it, then run the notebook:\n\n"
+             f"```python\n!git clone --depth 1 {repo_url} sdbook-repo\n"
+             f"import sys; sys.path.insert(0, \"sdbook-repo\")\n```\n")
+    return table + setup
+
+
+def build_time(epoch: str | None) -> datetime:
+    """The commit time (SOURCE_DATE_EPOCH) the build is pinned to, or the zip epoch."""
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime(*_ZIP_EPOCH, tzinfo=timezone.utc)
