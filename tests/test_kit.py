@@ -12,7 +12,7 @@ import pytest
 from mkdocs.utils import yaml_load
 
 from conftest import ROOT
-from sdbook import kit
+from sdbook.site import kit
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 

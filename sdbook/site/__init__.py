@@ -10,7 +10,8 @@ wires these modules into MkDocs:
 - :mod:`.glossary`   one glossary file → tooltips, key-terms boxes, the Glossary page;
 - :mod:`.citations`  one bibliography → author–date citations and reference lists;
 - :mod:`.furniture`  reading and notebook times, the phone table of contents;
-- :mod:`.directives` finds ``::: name args`` lines and reports errors by file and line.
+- :mod:`.directives` finds ``::: name args`` lines and reports errors by file and line;
+- :mod:`.kit` and :mod:`.kit_hooks` the classroom kit's downloads, launch links and print page.
 """
 
 from mkdocs.exceptions import PluginError

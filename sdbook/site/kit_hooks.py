@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sdbook import kit
+from sdbook.site import kit
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
