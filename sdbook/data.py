@@ -29,6 +29,9 @@ import pandas as pd
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("SDBOOK_DATA_DIR", REPO_ROOT / "data")).resolve()
 PACKAGE_FILE = "datapackage.json"
+# While the site build executes a notebook, this names a file that records every dataset
+# the notebook loads; the build's cache keys the notebook's outputs on exactly those files.
+LOAD_LOG_ENV = "SDBOOK_LOAD_LOG"
 
 REQUIRED_RESOURCE_KEYS = ("name", "path", "title", "description", "sources",
                           "licenses", "retrieved", "notes", "min_rows", "schema")
@@ -115,7 +118,16 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         raise DataValidationError(
             f"{Path(data_dir) / PACKAGE_FILE}: no dataset named {name!r} "
             f"(known: {', '.join(sorted(available))})")
+    note_use(name)
     return validate(available[name])
+
+
+def note_use(name: str) -> None:
+    """Record that the running notebook depends on dataset ``name`` (see LOAD_LOG_ENV)."""
+    log_file = os.environ.get(LOAD_LOG_ENV)
+    if log_file:
+        with open(log_file, "a", encoding="utf-8") as handle:
+            handle.write(name + "\n")
 
 
 def validate(resource: Resource) -> pd.DataFrame:

@@ -20,12 +20,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
 
-from .data import resources
+from .data import note_use, resources
 
-# Notebook pages are published at notebooks/<name>/, data files at data/ and the
-# data library (full citations, licences, notes) at data-library/.
-DATA_URL_FROM_NOTEBOOK = "../../data/"
-LIBRARY_URL_FROM_NOTEBOOK = "../../data-library/"
+# A chart is shown on its notebook's page and in chapters, at different depths of the
+# site, so its links start at this marker; the site build rewrites it on every page to
+# the relative path of the site's root (sdbook/site/pages.py). Data files are published
+# at data/, the data library (full citations, licences, notes) at data-library/.
+SITE_ROOT = "sdbook:root/"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
 CHART_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -63,7 +64,8 @@ class Chart:
     """A figure with its text alternative, displayable in notebooks and on the site."""
 
     def __init__(self, fig: go.Figure, *, name: str, takeaway: str, table: pd.DataFrame,
-                 datasets: list[str], table_caption: str | None = None):
+                 datasets: list[str], table_caption: str | None = None,
+                 phone_fig: go.Figure | None = None):
         if not CHART_NAME.match(name or ""):
             raise ValueError(f"chart name {name!r} must be lowercase letters, digits and hyphens "
                              "(it is the id chapters embed it by: '::: chart <name>')")
@@ -77,18 +79,27 @@ class Chart:
         # The table may hold more than the current view (every stage, every series):
         # its caption must describe the table, not the chart's opening view.
         self.table_caption = table_caption
+        # A different form of the same data for screens under 600 px (e.g. a vertical
+        # timeline); the site draws whichever fits the reader's screen.
+        self.phone_fig = phone_fig
         self.datasets = {name: known[name] for name in datasets}
+        for dataset in datasets:  # its title and licence appear in the caption
+            note_use(dataset)
 
     def to_html(self) -> str:
         payload = figure_json(self.fig)
         cid = f"chart-{self.name}"  # names are unique across the book (checked at build)
         height = self.fig.layout.height or 440
+        phone, phone_height = "", height
+        if self.phone_fig is not None:
+            phone = f' data-sd-figure-phone="{html.escape(figure_json(self.phone_fig))}"'
+            phone_height = self.phone_fig.layout.height or height
         title = self.fig.layout.title.text or "Chart"
         sources = "; ".join(
-            f'{html.escape(r.meta["title"])} (<a href="{LIBRARY_URL_FROM_NOTEBOOK}#{name}">'
+            f'{html.escape(r.meta["title"])} (<a href="{SITE_ROOT}data-library/#{name}">'
             f'sources, licence and notes</a>)' for name, r in self.datasets.items())
         links = " · ".join(
-            f'<a href="{DATA_URL_FROM_NOTEBOOK}{html.escape(r.path.name)}" download>'
+            f'<a href="{SITE_ROOT}data/{html.escape(r.path.name)}" download>'
             f'{html.escape(r.path.name)}</a>' for r in self.datasets.values())
         return (
             f'<figure class="sd-chart" id="{cid}" data-sd-name="{self.name}">'
@@ -96,8 +107,8 @@ class Chart:
             # controls. The figure is named by its caption; the table is the text version.
             # The figure travels in an attribute, not a <script type="application/json">:
             # Material's instant navigation re-creates every <script> as executable code.
-            f'<div class="sd-chart__plot" data-sd-figure="{html.escape(payload)}" '
-            f'style="min-height:{int(height)}px"></div>'
+            f'<div class="sd-chart__plot" data-sd-figure="{html.escape(payload)}"{phone} '
+            f'style="--sd-height:{int(height)}px;--sd-phone-height:{int(phone_height)}px"></div>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
             f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
             f'<details class="sd-chart__data info"><summary>Data behind this chart</summary>'

@@ -196,6 +196,7 @@ def test_charts_survive_instant_navigation(browser, site, served_site):
         page.wait_for_url(f"**{urlsplit(served_site).path}/")
         page.locator(f"a.md-nav__link[href$='{target.rstrip('/').split('/')[-1]}/']").first.click()
         page.wait_for_url(f"**{target}")
+        page.wait_for_selector(".sd-chart__plot")
         assert page.evaluate("window.sdNoReload === true"), "navigation reloaded the page"
         assert _wait_for_charts(page)
         _assert_charts_drawn(page, "after navigating away and back")
@@ -204,21 +205,24 @@ def test_charts_survive_instant_navigation(browser, site, served_site):
         watch.close()
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(browser, site, served_site, scheme):
-    """axe-core (bundled by axe-playwright-python) on every page, charts drawn, both themes."""
+def test_no_serious_accessibility_violations(browser, site, served_site, scheme, width):
+    """axe-core (bundled by axe-playwright-python) on every page, charts drawn, both themes,
+    desktop and phone width (where wide tables scroll)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe, problems = Axe(), []
     for url in _page_urls(site, served_site):
-        watch = PageWatch(browser, served_site, color_scheme=scheme)
+        watch = PageWatch(browser, served_site, color_scheme=scheme,
+                          viewport={"width": width, "height": 900})
         try:
             watch.page.goto(url, wait_until="networkidle")
             _wait_for_charts(watch.page)
             for violation in axe.run(watch.page).response["violations"]:
                 if violation["impact"] in {"serious", "critical"}:
                     targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
-                    problems.append(f"{url} [{scheme}]: {violation['id']} ({violation['impact']}): "
+                    problems.append(f"{url} [{scheme}, {width}px]: {violation['id']} ({violation['impact']}): "
                                     f"{violation['help']} at {targets}")
         finally:
             watch.close()

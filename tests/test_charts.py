@@ -79,8 +79,9 @@ def test_chart_html_is_deterministic_and_script_safe(datasets):
                          datasets=["naval_expenditure"]).to_html()
     assert "</script><b>" not in figure_json(fig)
     assert "<script" not in html and "<b>" not in html  # the title is escaped in the attribute
-    assert 'href="../../data/naval_expenditure.csv"' in html
-    assert 'href="../../data-library/#naval_expenditure"' in html
+    # links start at the site's root; the build rebases them for each page that shows the chart
+    assert 'href="sdbook:root/data/naval_expenditure.csv"' in html
+    assert 'href="sdbook:root/data-library/#naval_expenditure"' in html
     assert "<table>" in html and "A takeaway." in html
 
 

@@ -118,6 +118,7 @@ def test_a_rebuild_is_byte_identical(site, tmp_path):
     again = tmp_path / "again"
     result = build_site(again, env=BUILD_ENV)
     assert result.returncode == 0, result.stderr[-4000:]
+    assert "sdbook: executed" not in result.stderr, "an unchanged notebook was executed again"
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first.keys() == second.keys()
@@ -137,33 +138,134 @@ def test_sitemap_is_dated_by_the_commit_not_the_clock(site):
     assert f"<lastmod>{day}</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+_FIGURE = re.compile(r'<figure class="sd-chart" id="chart-([a-z0-9-]+)" data-sd-name="\1">'
+                     r'<div class="sd-chart__plot" data-sd-figure="([^"]+)"')
+
+
+def _chapter_pages(site):
+    return [p for p in site_pages(site) if "jupyter-wrapper" not in p.read_text("utf-8")]
+
+
+def test_every_chart_in_a_chapter_is_its_notebooks_own_output(site):
+    in_notebooks = {name: payload for page in site_pages(site) if "jupyter-wrapper" in page.read_text("utf-8")
+                    for name, payload in _FIGURE.findall(page.read_text("utf-8"))}
+    embedded = [(page, name, payload) for page in _chapter_pages(site)
+                for name, payload in _FIGURE.findall(page.read_text("utf-8"))]
+    assert embedded, "no chapter shows a chart"
+    for page, name, payload in embedded:
+        assert payload == in_notebooks.get(name), f"{page.relative_to(site)}: chart {name} differs"
+
+
+def _chapter_sources():
+    from sdbook.site.furniture import front_matter
+    return {src: front_matter(src.read_text(encoding="utf-8"))
+            for src in sorted((ROOT / "docs").rglob("*.md"))
+            if "chapter" in front_matter(src.read_text(encoding="utf-8"))[0]}
+
+
+def test_every_chapter_is_a_complete_lesson(site):
+    from sdbook.site.furniture import reading_minutes
+    chapters = _chapter_sources()
+    assert chapters, "no page declares a chapter number"
+    for src, (meta, body) in chapters.items():
+        page = site / src.relative_to(ROOT / "docs").parent / "index.html"
+        html = page.read_text(encoding="utf-8")
+        where = src.relative_to(ROOT)
+        assert f"about {reading_minutes(body)} minutes to read" in html, f"{where}: reading time"
+        for notebook in meta.get("notebooks", []):
+            assert f'notebooks/{notebook}/"' in html, f"{where}: no link to its notebook {notebook}"
+        summary = re.search(r'!!! summary "In short"\n\n((?:    .*\n?)+)', body)
+        assert summary, f"{where}: no 'In short' box"
+        sentences = re.findall(r"[.!?](?:\s|$)", summary.group(1).strip())
+        assert 3 <= len(sentences) <= 5, f"{where}: 'In short' has {len(sentences)} sentences, not 3-5"
+        assert html.count('class="sd-quiz__question"') >= 5, f"{where}: fewer than 5 quiz questions"
+        assert 'data-kind="numeric"' in html and 'data-kind="single"' in html, f"{where}: quiz kinds"
+        assert "Key terms" in html and "Learning objectives" in html, f"{where}: furniture missing"
+        assert 'class="sd-page-toc"' in html, f"{where}: no contents list for phones"
+
+
+def test_every_glossary_term_is_used_somewhere(site):
+    from sdbook.site.glossary import load
+    import html as html_lib
+    pages = [p.read_text("utf-8") for p in site_pages(site) if p.parent.name != "glossary"]
+    used = {html_lib.unescape(title) for text in pages for title in re.findall(r'<abbr[^>]* title="([^"]*)"', text)}
+    unused = [t.id for t in load(ROOT / "docs" / "includes" / "glossary.yml") if t.definition not in used]
+    assert not unused, f"glossary terms no page uses: {unused}"
+
+
 # --- the build itself must fail loudly, and must not serve stale charts ---
 
-def _minimal_project(tmp_path: Path, notebook_source: str) -> Path:
-    """A one-notebook copy of the book's configuration, to build quickly in isolation."""
+KERNEL = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+
+
+def _minimal_project(tmp_path: Path, cells: list[str], chapter: str) -> tuple[Path, dict]:
+    """A one-notebook, one-chapter copy of the book's configuration and hooks."""
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# Test\n", encoding="utf-8")
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(notebook_source)],
-                                        metadata={"kernelspec": {"name": "python3",
-                                                                 "language": "python",
-                                                                 "display_name": "Python 3"}})
-    nbformat.write(notebook, docs / "broken.ipynb")
-    config.update(docs_dir=str(docs), nav=["index.md", "broken.ipynb"], hooks=[],
-                  extra_css=[], extra_javascript=[], watch=[])
-    config["theme"].pop("custom_dir", None)
+    docs, notebooks = tmp_path / "docs", tmp_path / "notebooks"
+    (docs / "includes").mkdir(parents=True)
+    notebooks.mkdir()
+    (docs / "index.md").write_text("# Test\n\nA test term.\n", encoding="utf-8")
+    (docs / "chapter.md").write_text(chapter, encoding="utf-8")
+    (docs / "includes" / "glossary.yml").write_text(
+        "- {id: test-term, term: test term, definition: A term for tests., explained_in: index.md}\n",
+        encoding="utf-8")
+    shutil.copy(ROOT / "docs" / "references.yml", docs / "references.yml")
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells],
+                                            metadata=KERNEL), notebooks / "probe.ipynb")
+    config.update(docs_dir=str(docs), nav=["index.md", "chapter.md", "notebooks/probe.ipynb"],
+                  hooks=[str(ROOT / "sdbook" / "mkdocs_hooks.py")], extra_css=[], extra_javascript=[],
+                  watch=[])
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
-    return path
+    env = {"SDBOOK_NOTEBOOK_DIR": str(notebooks), "SDBOOK_CACHE_DIR": str(tmp_path / "cache")}
+    return path, env
 
 
-def test_a_notebook_that_raises_fails_the_build(tmp_path):
-    config = _minimal_project(tmp_path, "raise RuntimeError('deliberate failure in a test')")
-    result = build_site(tmp_path / "site", config=config)
+_CHART_CELL = ("from sdbook import Chart, charts, load, naval\n"
+               "events = load('naval_race_events')\n"
+               "Chart(charts.fig_naval_timeline(events), name='probe-timeline', takeaway='T.',\n"
+               "      table=naval.timeline_table(events), datasets=['naval_race_events'])")
+
+
+def test_a_notebook_that_raises_fails_the_build_naming_notebook_and_cell(tmp_path):
+    config, env = _minimal_project(tmp_path, ["x = 1", "raise RuntimeError('deliberate failure')"],
+                                   "# Chapter\n\nNo embeds here.\n")
+    result = build_site(tmp_path / "site", config=config, env=env)
     assert result.returncode != 0, "a raising notebook was published"
-    assert "deliberate failure in a test" in result.stderr
-    assert "broken.ipynb" in result.stderr
+    assert "deliberate failure" in result.stderr
+    assert "notebooks/probe.ipynb, cell 2 raised" in result.stderr
+
+
+def test_an_embed_of_a_failed_notebook_names_the_chapter_line_and_chart(tmp_path):
+    config, env = _minimal_project(tmp_path, [_CHART_CELL + "\nraise RuntimeError('after the chart')"],
+                                   "# Chapter\n\nText.\n\n::: chart probe-timeline\n")
+    result = build_site(tmp_path / "site", config=config, env=env)
+    assert result.returncode != 0
+    assert "docs/chapter.md, line 5: no chart named 'probe-timeline'" in result.stderr
+    assert "after the chart" in result.stderr
+
+
+def test_an_unknown_chart_name_fails_the_build_with_file_line_and_name(tmp_path):
+    config, env = _minimal_project(tmp_path, [_CHART_CELL],
+                                   "---\nchapter: 1\n---\n# Chapter\n\n::: chart probe-timelin\n")
+    result = build_site(tmp_path / "site", config=config, env=env)
+    assert result.returncode != 0
+    assert "docs/chapter.md, line 6: no chart named 'probe-timelin' (known: probe-timeline)" in result.stderr
+
+
+def test_a_chart_embedded_in_a_chapter_is_the_notebooks_own_output(tmp_path):
+    config, env = _minimal_project(tmp_path, [_CHART_CELL],
+                                   "# Chapter\n\nText.\n\n::: chart probe-timeline\n\nMore text.\n")
+    result = build_site(tmp_path / "site", config=config, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    chapter = (tmp_path / "site" / "chapter" / "index.html").read_text(encoding="utf-8")
+    notebook = (tmp_path / "site" / "notebooks" / "probe" / "index.html").read_text(encoding="utf-8")
+    figure = re.compile(r'data-sd-figure="([^"]+)"')
+    assert figure.findall(chapter) == figure.findall(notebook) != []
+    assert 'href="../data/naval_race_events.csv"' in chapter            # links rebased per page
+    assert 'href="../../data/naval_race_events.csv"' in notebook
+    assert "sdbook:root/" not in chapter + notebook
 
 
 @pytest.mark.parametrize("sentinel", [987.6])
@@ -180,8 +282,9 @@ def test_editing_a_csv_changes_the_chart_on_the_next_build(tmp_path, sentinel):
     cells[column] = str(sentinel)
     lines[row] = ",".join(cells)
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {"SDBOOK_DATA_DIR": str(data_copy), "SDBOOK_CACHE_DIR": str(tmp_path / "cache")}
     for _ in range(2):  # the second build is where a stale cache would show
-        result = build_site(tmp_path / "site", env={"SDBOOK_DATA_DIR": str(data_copy)})
+        result = build_site(tmp_path / "site", env=env)
         assert result.returncode == 0, result.stderr[-4000:]
     page = (tmp_path / "site" / "notebooks" / "naval_race" / "index.html").read_text("utf-8")
     assert f"{sentinel}" in page

@@ -86,57 +86,131 @@
     };
   }
 
-  var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
+  // Plotly's own toolbar is hidden: on phones it covers titles, it adds eight tab stops
+  // per chart, and its buttons are not themed. The tools a reader needs (an image of the
+  // chart, a reset after zooming) are HTML buttons under the chart, made offline.
+  var CONFIG = { responsive: true, displaylogo: false, displayModeBar: false };
+  var PHONE_WIDTH = 600;
+
+  function chosenFigure(el) {
+    var phone = el.dataset.sdFigurePhone && el.clientWidth < PHONE_WIDTH;
+    el.dataset.sdForm = phone ? "phone" : "wide";
+    return JSON.parse(phone ? el.dataset.sdFigurePhone : el.dataset.sdFigure);
+  }
 
   function draw(el) {
     if (el.dataset.sdState) return;
     el.dataset.sdState = "loading";
     var figure;
     try {
-      figure = JSON.parse(el.dataset.sdFigure);
+      figure = chosenFigure(el);
     } catch (err) {
       el.dataset.sdState = "error";
       console.error("chart data unreadable: " + err);
       return;
     }
     var menus = (figure.layout && figure.layout.updatemenus) || [];
-    loadPlotly().then(function (Plotly) {
+    function render(Plotly) {
+      var original = JSON.parse(JSON.stringify(figure.layout || {}));
       var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure.layout || {}));
       // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
       layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
       if (menus.length && layout.margin) layout.margin.b -= 50;  // their room is no longer needed
       return Plotly.newPlot(el, figure.data, layout, CONFIG).then(function () {
-        menus.forEach(function (menu) { addMenu(el, menu, Plotly); });
+        removeControls(el);
+        addTools(el, original, Plotly);
+        menus.slice().reverse().forEach(function (menu) { addMenu(el, menu, Plotly); });
+        el.dataset.sdState = "drawn";
       });
-    }).then(function () {
-      el.dataset.sdState = "drawn";
-    }).catch(function (err) {
+    }
+    function failed(err) {
       el.dataset.sdState = "error";
       console.error(err);
-    });
+    }
+    // With plotly already loaded, draw now, synchronously: printing depends on it.
+    if (window.Plotly) {
+      try { render(window.Plotly).catch(failed); } catch (err) { failed(err); }
+    } else {
+      loadPlotly().then(render).catch(failed);
+    }
+  }
+
+  function removeControls(el) {
+    var next = el.nextElementSibling;
+    while (next && next.classList.contains("sd-chart__controls")) {
+      var gone = next;
+      next = next.nextElementSibling;
+      gone.remove();
+    }
+  }
+
+  function controlGroup(label, extraClass) {
+    var group = document.createElement("div");
+    group.className = "sd-chart__controls " + extraClass;
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", label);
+    return group;
+  }
+
+  function button(label, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button sd-chart__menu-button";
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function addTools(el, originalLayout, Plotly) {
+    var name = (el.closest("figure") && el.closest("figure").dataset.sdName) || "chart";
+    var group = controlGroup("Chart tools", "sd-chart__tools");
+    group.appendChild(button("Download image (PNG)", function () {
+      Plotly.downloadImage(el, { format: "png", filename: name, width: el.clientWidth,
+                                 height: el.clientHeight, scale: 2 });
+    }));
+    group.appendChild(button("Reset zoom", function () {
+      var reset = {};
+      Object.keys(el.layout).forEach(function (key) {
+        if (!/^[xy]axis\d*$/.test(key)) return;
+        var given = originalLayout[key] && originalLayout[key].range;
+        if (given) reset[key + ".range"] = given.slice();
+        else reset[key + ".autorange"] = true;
+      });
+      Plotly.relayout(el, reset);
+    }));
+    el.insertAdjacentElement("afterend", group);
   }
 
   function addMenu(el, menu, Plotly) {
-    var group = document.createElement("div");
-    group.className = "sd-chart__menu";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Chart view");
+    var group = controlGroup("Chart view", "sd-chart__menu");
     menu.buttons.forEach(function (spec, index) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button sd-chart__menu-button";
-      button.textContent = spec.label;
-      button.setAttribute("aria-pressed", String(index === (menu.active || 0)));
-      button.addEventListener("click", function () {
+      var b = button(spec.label, function () {
         Plotly.update(el, spec.args[0], spec.args[1] || {});
-        group.querySelectorAll("button").forEach(function (b) {
-          b.setAttribute("aria-pressed", String(b === button));
+        group.querySelectorAll("button").forEach(function (other) {
+          other.setAttribute("aria-pressed", String(other === b));
         });
       });
-      group.appendChild(button);
+      b.setAttribute("aria-pressed", String(index === (menu.active || 0)));
+      group.appendChild(b);
     });
     el.insertAdjacentElement("afterend", group);
   }
+
+  // A phone turned sideways, or a window resized across the threshold: redraw in the other form.
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      document.querySelectorAll('.sd-chart__plot[data-sd-figure-phone][data-sd-state="drawn"]').forEach(function (el) {
+        var wanted = el.clientWidth < PHONE_WIDTH ? "phone" : "wide";
+        if (wanted !== el.dataset.sdForm && window.Plotly) {
+          window.Plotly.purge(el);
+          delete el.dataset.sdState;
+          draw(el);
+        }
+      });
+    }, 250);
+  });
 
   function drawAll() {
     var charts = document.querySelectorAll(".sd-chart__plot");
@@ -164,10 +238,29 @@
     document.querySelectorAll(".sd-chart__plot").forEach(draw);
     return loadPlotly();
   }
+
+  // Printing: charts not yet scrolled into view are drawn now if plotly is here (drawing
+  // is synchronous once it is loaded); if it is not, their data tables print instead.
+  function beforePrint() {
+    document.querySelectorAll(".sd-chart__plot").forEach(function (el) {
+      if (window.Plotly) draw(el);
+      if (el.dataset.sdState !== "drawn" && !window.Plotly) {
+        var details = el.closest("figure").querySelector("details.sd-chart__data");
+        if (details && !details.open) { details.open = true; details.dataset.sdOpenedForPrint = "true"; }
+      }
+    });
+  }
+  function afterPrint() {
+    document.querySelectorAll('details[data-sd-opened-for-print]').forEach(function (details) {
+      details.open = false;
+      delete details.dataset.sdOpenedForPrint;
+    });
+  }
   window.sdbook = Object.assign(window.sdbook || {}, {
     loadPlotly: loadPlotly, themePatch: themePatch, applyPatch: applyPatch, drawAllNow: drawAllNow
   });
-  window.addEventListener("beforeprint", drawAllNow);
+  window.addEventListener("beforeprint", beforePrint);
+  window.addEventListener("afterprint", afterPrint);
 
   new MutationObserver(rethemeAll).observe(document.body, {
     attributes: true, attributeFilter: ["data-md-color-scheme"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .data import Resource
+from ..data import Resource
 
 
 def _escape(text: str) -> str:

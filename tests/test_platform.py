@@ -1,0 +1,216 @@
+"""The lesson platform's parts (sdbook/site/), on small inputs whose answers are known."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+from sdbook.site import BookBuildError, citations, directives, embeds, furniture, glossary, quiz
+from sdbook.site.execution import ExecutedNotebook
+
+GLOSSARY = ROOT / "docs" / "includes" / "glossary.yml"
+BIBLIOGRAPHY = ROOT / "docs" / "references.yml"
+
+
+# --- directives ---
+
+def test_directives_are_expanded_outside_code_blocks_only():
+    text = "a\n::: echo one\n```\n::: echo two\n```\n    ::: echo three"
+    out = directives.expand(text, {"echo": lambda args, where: f"[{args} at {where}]"}, "x.md", 10)
+    assert "[one at x.md, line 11]" in out
+    assert "::: echo two" in out                                  # inside a fence: untouched
+    assert "    [three at x.md, line 15]" in out                   # indentation kept
+
+
+def test_an_unknown_directive_names_file_and_line():
+    with pytest.raises(BookBuildError, match=r"x\.md, line 3: unknown directive '::: chrat'"):
+        directives.expand("a\nb\n::: chrat naval-fleet", {"chart": lambda a, w: ""}, "x.md", 1)
+
+
+def test_front_matter_lines_are_counted(tmp_path):
+    page = tmp_path / "p.md"
+    page.write_text("---\nchapter: 1\nnotebooks: [a]\n---\n# Title\n", encoding="utf-8")
+    assert directives.front_matter_lines(page) == 4
+    page.write_text("# Title\n", encoding="utf-8")
+    assert directives.front_matter_lines(page) == 0
+
+
+# --- quizzes ---
+
+QUIZ = textwrap.dedent("""\
+    ```quiz
+    ? Which came first?
+    - [x] A
+      > Right, A.
+    - [ ] B
+      > No, B came later.
+    ? A ratio?
+    = 1.61 ± 0.01
+      > Right.
+    ~ 1.43
+      > Battleships only.
+    ~ *
+      > Count both.
+    ```
+    """)
+
+
+def test_a_quiz_block_becomes_accessible_html():
+    html = quiz.expand(QUIZ, "x.md", 1)
+    assert "```" not in html
+    assert html.count("<fieldset>") == 2 and html.count("<legend>") == 2
+    assert 'type="radio"' in html and 'data-correct="true"' in html
+    assert 'role="status" aria-live="polite"' in html
+    assert 'inputmode="decimal"' in html and 'data-tolerance="0.01"' in html
+    assert html.count('class="sd-quiz__why"') == 5                   # every option explained
+    assert "Answer key" in html
+
+
+@pytest.mark.parametrize("body, message", [
+    ("? Q\n- [x] A\n- [ ] B\n  > why B", r"line 3: every option needs an explanation"),
+    ("? Q\n- [ ] A\n  > a\n- [ ] B\n  > b", r"line 2: no option is marked right"),
+    ("? Q\n= 3\n  > r\n~ 2\n  > w", r"line 2: a numeric question needs '~ \*'"),
+    ("- [x] A\n  > a", r"line 2: a quiz must start with a '\? ' question line"),
+    ("? Q\n- [x] A\n  > a\n= 3\n  > r", r"line 5: a question is either multiple choice or numeric"),
+    ("? Q\n= three\n  > r\n~ *\n  > w", r"line 3: 'three' is not a number"),
+    ("? Q\n- [x] A\n  > a", r"line 2: a question needs at least two options"),
+])
+def test_bad_quizzes_fail_with_file_and_line(body, message):
+    with pytest.raises(BookBuildError, match=r"x\.md, " + message):
+        quiz.expand(f"```quiz\n{body}\n```\n", "x.md", 1)
+
+
+def test_a_quiz_inside_another_code_block_is_left_alone():
+    text = "````markdown\n" + QUIZ + "````\n"
+    assert quiz.expand(text, "x.md", 1) == text
+
+
+# --- glossary ---
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_the_books_glossary_loads_and_every_spelling_is_unique():
+    terms = glossary.load(GLOSSARY)
+    assert terms and len({t.id for t in terms}) == len(terms)
+    forms = [form for t in terms for form in t.forms]
+    assert len(forms) == len(set(forms))
+
+
+@pytest.mark.parametrize("yaml_text, message", [
+    ("- {id: a, term: x, definition: d, explained_in: p.md}\n- {id: a, term: y, definition: d, explained_in: p.md}",
+     "defined twice"),
+    ("- {id: a, term: x, definition: d}", "lacks explained_in"),
+    ("- {id: a, term: x, definition: d, explained_in: p.md}\n- {id: b, term: X, definition: d, explained_in: p.md}",
+     "already a spelling"),
+    ("- {id: a, term: x, definition: 'see [here](p.md)', explained_in: p.md}", "plain text"),
+    ("- {id: A B, term: x, definition: d, explained_in: p.md}", "lowercase slug"),
+])
+def test_a_bad_glossary_fails_naming_the_file(tmp_path, yaml_text, message):
+    path = _write(tmp_path / "glossary.yml", yaml_text)
+    with pytest.raises(BookBuildError, match=message):
+        glossary.load(path)
+
+
+def test_key_terms_come_from_the_glossary_and_unknown_ids_fail():
+    terms = glossary.load(GLOSSARY)
+    handle = glossary.key_terms_handler(terms, "cold-war/index.md")
+    box = handle("security-dilemma spiral-model", "x.md, line 3")
+    assert box.startswith('!!! abstract "Key terms"')
+    assert terms[0].definition in box
+    with pytest.raises(BookBuildError, match="x.md, line 3: not in the glossary: no-such-term"):
+        handle("security-dilemma no-such-term", "x.md, line 3")
+
+
+def test_only_the_first_mark_of_a_term_takes_focus_and_never_inside_a_link():
+    html = ('<p><a href="#x">the <abbr title="D">term</abbr></a> and <abbr title="D">term</abbr> '
+            'and <abbr title="D">term</abbr> and <abbr title="E">other</abbr></p>')
+    out = glossary.focus_first_marks(html)
+    assert out.count('tabindex="0"') == 2                    # first free "term", and "other"
+    assert '<a href="#x">the <abbr class="sd-term" title="D">' in out
+
+
+def test_terms_are_marked_in_notebook_text_but_not_in_code_or_links():
+    terms = [glossary.Term("sd", "security dilemma", "Def.", "p.md")]
+    out = glossary.mark_terms_in_text('<p>A security dilemma, <code>security dilemma</code>, '
+                                      '<a href="#">security dilemma</a>.</p>', terms)
+    assert out.count("<abbr") == 1
+
+
+# --- citations ---
+
+def test_citations_render_author_date_and_link_to_the_reference_list():
+    page = citations.PageCitations(BIBLIOGRAPHY)
+    out = page.replace_citations("As Herz argued [@herz1950, p. 157]; see also [@jervis1978; @glaser1997].\n"
+                                 "Herz [-@herz1950] again. `[@notakey]` in code.", "x.md", 1)
+    assert '<a class="sd-cite" href="#ref-herz1950">Herz 1950, 157</a>' in out
+    assert 'href="#ref-jervis1978">Jervis 1978</a>; <a class="sd-cite" href="#ref-glaser1997">' in out
+    assert 'Herz (<a class="sd-cite" href="#ref-herz1950">1950</a>)' in out
+    assert "`[@notakey]`" in out
+    listing = page.references_html()
+    assert listing.count("<li") == 3 and 'id="ref-herz1950"' in listing
+    assert "Idealist Internationalism and the Security Dilemma" in listing
+
+
+def test_an_unknown_reference_fails_with_file_and_line():
+    page = citations.PageCitations(BIBLIOGRAPHY)
+    with pytest.raises(BookBuildError, match=r"x\.md, line 12: unknown reference 'nobody2099'"):
+        page.replace_citations("One.\nTwo [@herz1950; @nobody2099].", "x.md", 11)
+
+
+def test_a_bibliography_entry_needs_id_title_and_date(tmp_path):
+    path = _write(tmp_path / "refs.yml", "references:\n- {id: a, type: book, title: T}\n")
+    with pytest.raises(BookBuildError, match="needs a title and 'issued'"):
+        citations.PageCitations(path)
+
+
+# --- embeds ---
+
+def _executed(stem: str, names: list[str]) -> ExecutedNotebook:
+    cells = [nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/html": f'<figure class="sd-chart" id="chart-{n}" data-sd-name="{n}">'
+                                            f'<figcaption>c</figcaption></figure>'})]) for n in names]
+    return ExecutedNotebook(Path(f"{stem}.ipynb"), nbformat.v4.new_notebook(cells=cells), None)
+
+
+def test_chart_names_are_collected_and_a_duplicate_name_fails():
+    charts = embeds.collect({"a": _executed("a", ["one", "two"]), "b": _executed("b", ["three"])})
+    assert sorted(charts) == ["one", "three", "two"] and charts["two"].cell == 2
+    with pytest.raises(BookBuildError, match="'one' is defined twice: notebooks/a.ipynb cell 1 "
+                                             "and notebooks/b.ipynb cell 1"):
+        embeds.collect({"a": _executed("a", ["one"]), "b": _executed("b", ["one"])})
+
+
+def test_an_embed_names_file_line_and_chart_and_says_which_notebook_failed():
+    charts = embeds.collect({"a": _executed("a", ["one"])})
+    handle = embeds.chart_handler(charts, {"a": "Notebook A"}, {"b": "cell 3 raised: boom"})
+    assert "Drawn by cell 1 of the notebook" in handle("one", "x.md, line 4")
+    with pytest.raises(BookBuildError, match=r"(?s)x\.md, line 5: no chart named 'two'.*b\.ipynb failed.*boom"):
+        handle("two", "x.md, line 5")
+    with pytest.raises(BookBuildError, match="embedded twice"):
+        handle("one", "x.md, line 6")
+
+
+# --- furniture ---
+
+def test_reading_time_counts_prose_not_code():
+    prose = " ".join(["word"] * 1000)
+    code = "```python\n" + " ".join(["code"] * 5000) + "\n```\n"
+    assert furniture.visible_words(prose + "\n" + code) == 1000
+    assert furniture.reading_minutes(prose) == 5                     # 1000 / 200
+    assert furniture.reading_minutes(" ".join(["word"] * 2100)) == 15  # 10.5 min, rounded up to 5s
+
+
+def test_notebook_time_counts_text_charts_and_cells(tmp_path):
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell(" ".join(["word"] * 400)),     # 2 min
+        nbformat.v4.new_code_cell("Chart(fig)"),                     # 2 min
+        nbformat.v4.new_code_cell("x = 1")]), path)                  # 1 min
+    assert furniture.notebook_minutes(path) == 5
