@@ -17,8 +17,11 @@ from __future__ import annotations
 import os
 import posixpath
 import subprocess
+import tomllib
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+import jinja2
 import nbformat
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -65,6 +68,22 @@ def source_date_epoch() -> str | None:
     return result.stdout.strip() or None
 
 
+def edition() -> dict:
+    """The book's version (pyproject.toml) and date (the commit's, so rebuilds agree)."""
+    version = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+    return {"version": version, "date": f"{day.day} {day:%B %Y}", "iso_date": day.isoformat()}
+
+
+def how_to_cite(config) -> str:
+    """``::: how-to-cite``: the citation of this edition of the book."""
+    book = config.extra["book"]
+    return (f"!!! quote \"How to cite this book\"\n\n    {config['site_author']}. *{config['site_name']}*. "
+            f"Version {book['version']}, {book['date']}. <{config['site_url']}>. Text licensed under "
+            "CC BY 4.0; code under the MIT licence; data under the licences recorded for each dataset.")
+
+
 def notebook_paths() -> list[Path]:
     """The notebooks the site publishes (used by the tests too)."""
     return sorted(NOTEBOOK_DIR.glob("*.ipynb"))
@@ -77,6 +96,7 @@ def on_config(config):
     # SOURCE_DATE_EPOCH is set, so pin it to the commit being built.
     if "SOURCE_DATE_EPOCH" not in os.environ and (epoch := source_date_epoch()):
         os.environ["SOURCE_DATE_EPOCH"] = epoch
+    config.extra["book"] = edition()
     glossary_file, _ = _paths(config)
     build.terms = glossary.load(glossary_file)
     # Material's native tooltips: abbr titles, from one book-wide glossary.
@@ -143,6 +163,7 @@ def on_page_markdown(markdown, page, config, files):
         "bibliography": cites.bibliography_handler(),
         "chapter-times": lambda args, at: furniture.chapter_times_markdown(list(build.chapters.values()), src),
         "datasets": lambda args, at: datasets_markdown(resources()),
+        "how-to-cite": lambda args, at: how_to_cite(config),
     }
     markdown = directives.expand(markdown, handlers, where, first)
     if cites.cited and not cites.placed:
@@ -191,4 +212,7 @@ def on_env(env, config, files):
     # Every chapter has been read: a notebook failure no embed reported stops the build now.
     if build.failures:
         raise BookBuildError("\n\n".join(build.failures.values()))
+    # MkDocs makes a new template environment for every build (serve too) and compiles
+    # Material's templates again each time; keep the compiled bytecode between builds.
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(execution.CACHE_DIR / "jinja"))
     return env

@@ -128,12 +128,12 @@ def test_a_glossary_mark_shows_its_definition_on_focus_and_on_hover(browser, sit
         term.scroll_into_view_if_needed()
         page.keyboard.press("Tab")                       # move focus on, then back with the keyboard
         term.focus()
-        page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+        page.wait_for_selector(".md-tooltip2--active", timeout=15_000)
         assert definition in page.locator(".md-tooltip2--active").first.text_content()
         term.blur()
         other = page.locator("abbr.sd-term:not([tabindex])").first
         other.hover()
-        page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+        page.wait_for_selector(".md-tooltip2--active", timeout=15_000)
         assert page.locator(".md-tooltip2--active").first.text_content().strip()
     finally:
         watch.close()
@@ -143,7 +143,7 @@ def test_a_glossary_mark_shows_its_definition_on_focus_and_on_hover(browser, sit
 
 # Each text's own box, turned with it (tick labels are often rotated), as four screen points.
 _TEXT_BOXES = """el => [...el.querySelectorAll(
-    '.xtick text, .ytick text, .gtitle, .g-xtitle text, .g-ytitle text, .legendtext, .textpoint text')]
+    '.xtick text, .ytick text, .gtitle, .g-xtitle text, .g-ytitle text, .legendtext, .textpoint text, .annotation-text')]
   .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none')
   .map(t => { const b = t.getBBox(), m = t.getScreenCTM();
               const corner = (x, y) => { const p = new DOMPoint(x, y).matrixTransform(m); return [p.x, p.y]; };

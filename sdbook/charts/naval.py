@@ -7,8 +7,11 @@ import plotly.graph_objects as go
 
 from .. import naval
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .sequence import fig_event_sequence
 
 FLEET_YEARS = range(1905, 1915)
+__all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_sequence", "fig_naval_spending",
+           "fig_naval_timeline"]
 
 
 _BASIS_SYMBOLS = {"outturn": "circle", "estimate": "circle-open", "unknown": "diamond-open"}
@@ -158,42 +161,13 @@ def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
     return fig
 
 
-_COLUMNS = {"Germany": 0, "Both": 1, "United Kingdom": 2}
-
 
 def fig_naval_sequence(events: pd.DataFrame) -> go.Figure:
-    """The action–reaction timeline for phones: one row per move, one column per side.
+    """The action–reaction timeline for phones (see :mod:`sdbook.charts.sequence`).
 
-    Chapter: the Anglo-German naval race. On a narrow screen a date axis crowds 25 moves
-    into a few centimetres, so rows follow the order of events (dated on the left) and
-    the arrows still run from a move to its answer. Numbers match the table.
+    Chapter: the Anglo-German naval race.
     """
-    ordered = naval.numbered_events(events)
-    ordered["x"] = ordered["actor"].map(_COLUMNS)
-    fig = go.Figure()
-    for actor, rows in ordered.groupby("actor", sort=False):
-        colour = country_colour(actor) if actor != "Both" else NEUTRAL_COLOUR
-        fig.add_trace(go.Scatter(
-            x=rows["x"].tolist(), y=rows["number"].tolist(), name=actor, mode="markers+text",
-            text=rows["number"].astype(str).tolist(), textposition="middle right",
-            customdata=rows[["when", "event"]].values.tolist(),
-            marker={"color": colour, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + actor + "</extra>"))
-    where = {row.event_id: (row.x, row.number) for row in ordered.itertuples()}
-    arrows = [{"x": row.x, "y": row.number, "ax": where[row.responds_to][0],
-               "ay": where[row.responds_to][1], "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-               "showarrow": True, "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.2,
-               "arrowcolor": NEUTRAL_COLOUR, "text": "", "standoff": 7, "startstandoff": 7}
-              for row in ordered.itertuples() if isinstance(row.responds_to, str) and row.responds_to]
-    fig.update_layout(**base_layout(
-        "Action and reaction in the naval race",
-        xaxis={"tickvals": list(_COLUMNS.values()), "ticktext": ["Germany", "Both", "Britain"],
-               "side": "top", "range": [-0.5, 2.6], "fixedrange": True, "showgrid": False,
-               "zeroline": False},
-        yaxis={"tickvals": ordered["number"].tolist(), "ticktext": ordered["when"].tolist(),
-               "autorange": "reversed", "fixedrange": True, "showgrid": True,
-               "tickfont": {"size": 10}},
-        annotations=arrows, hovermode="closest", showlegend=False,
-        height=110 + 30 * len(ordered), margin={"l": 78, "r": 10, "t": 80, "b": 20},
-    ))
-    return fig
+    return fig_event_sequence(naval.numbered_events(events),
+                              {"Germany": "Germany", "Both": "Both", "United Kingdom": "Britain"},
+                              "Action and reaction in the naval race",
+                              lambda actor: NEUTRAL_COLOUR if actor == "Both" else country_colour(actor))

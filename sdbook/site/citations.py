@@ -35,6 +35,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _LABELS = {"p.": "page", "pp.": "page", "chap.": "chapter", "ch.": "chapter", "sec.": "section",
            "§": "section", "para.": "paragraph", "n.": "note", "fig.": "figure", "vol.": "volume",
            "bk.": "book", "col.": "column", "l.": "line", "pt.": "part"}
+_NAME_PARTS = {"family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"}
 _URL = re.compile(r"(?<![\"'>])(https?://[^\s<]+[^\s<.,;)])")
 
 
@@ -45,10 +46,9 @@ class Cite:
     suppress_author: bool
 
 
-@functools.lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> tuple[dict, CitationStylesStyle]:
+def _read_entries(path: Path) -> dict:
     try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
         raise BookBuildError(f"{path}: not valid YAML: {err}") from None
     entries = document.get("references") if isinstance(document, dict) else None
@@ -62,22 +62,62 @@ def _load(path: str, mtime: float) -> tuple[dict, CitationStylesStyle]:
             raise BookBuildError(f"{path}: reference id {entry['id']!r} is defined twice")
         if not (entry.get("title") and entry.get("issued")):
             raise BookBuildError(f"{path}: reference {entry['id']!r} needs a title and 'issued'")
+        for role in ("author", "editor", "translator", "container-author"):
+            for name in entry.get(role) or []:
+                if not isinstance(name, dict) or not set(name) <= _NAME_PARTS \
+                        or not all(isinstance(v, str) and v for v in name.values()):
+                    raise BookBuildError(f"{path}: reference {entry['id']!r} has an unreadable {role} "
+                                         f"{name!r} (quote a name that contains a comma)")
         by_key[entry["id"]] = entry
-    style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
-    return by_key, style
+    return by_key
 
 
-def bibliography_entries(path: Path) -> dict:
-    """The bibliography's entries by key (loaded once per change of the file)."""
+class BookBibliography:
+    """Every work, registered once for the whole book, so that author–year labels are
+    disambiguated book-wide (1950a, 1950b) and each citation or entry is formatted once
+    per build process, not once per page (citeproc-py is slow)."""
+
+    def __init__(self, path: Path):
+        self.entries = _read_entries(path)
+        style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
+        self.bib = CitationStylesBibliography(style, CiteProcJSON(_csl_json(self.entries)), formatter.html)
+        for key in self.entries:
+            self.bib.register(Citation([CitationItem(key)]))
+        self.bib.sort()
+        self.order = {key: index for index, key in enumerate(self.bib.keys)}
+        self.formatted = {key: _linkify(_text(entry))
+                          for key, entry in zip(self.bib.keys, self.bib.bibliography())}
+        self._cites: dict[tuple, str] = {}
+
+    def cite(self, key: str, locator: str | None) -> str:
+        """'Herz 1950, 157': the citation's text without its parentheses."""
+        if (key, locator) not in self._cites:
+            item = CitationItem(key, locator=_locator(locator)) if locator else CitationItem(key)
+            citation = Citation([item])
+            self.bib.register(citation)  # links it to the book's list; the key is already known
+            text = _text(self.bib.cite(citation, lambda missing: None)).strip()
+            self._cites[(key, locator)] = text[1:-1] if text.startswith("(") and text.endswith(")") else text
+        return self._cites[(key, locator)]
+
+
+@functools.lru_cache(maxsize=4)
+def _book(path: str, mtime: float) -> BookBibliography:
+    return BookBibliography(Path(path))
+
+
+def book_bibliography(path: Path) -> BookBibliography:
+    """The bibliography, loaded and formatted once per change of its file."""
     if not path.is_file():
         raise BookBuildError(f"{path}: the bibliography file is missing")
-    return _load(str(path), path.stat().st_mtime)[0]
+    return _book(str(path), path.stat().st_mtime)
 
 
 def _csl_json(entries: dict) -> list[dict]:
     # CSL YAML and CSL JSON are the same data; YAML may type numbers, CSL wants strings.
     def plain(value):
         if isinstance(value, dict):
+            if set(value) == {"literal"}:  # an institution as author: citeproc-py reads family only
+                return {"family": str(value["literal"])}
             return {k: plain(v) for k, v in value.items()}
         if isinstance(value, list):
             return [plain(v) for v in value]
@@ -119,52 +159,38 @@ class PageCitations:
     """Citations of one page: replaced in its Markdown, then listed where asked."""
 
     def __init__(self, path: Path):
-        self.path = path
-        self.entries = bibliography_entries(path)
-        style = _load(str(path), path.stat().st_mtime)[1]
-        self.bib = CitationStylesBibliography(style, CiteProcJSON(_csl_json(self.entries)), formatter.html)
+        self.book = book_bibliography(path)
+        self.entries = self.book.entries
         self.cited: list[str] = []
         self.placed = False  # whether the page has a '::: references' line
 
     def replace_citations(self, markdown: str, src: str, first_line: int) -> str:
         lines = markdown.split("\n")
-        found = []  # (line index, match, cites)
         for index in outside_fences(lines):
             masked = _CODE_SPAN.sub(lambda m: "\0" * len(m.group(0)), lines[index])
-            for match in _GROUP.finditer(masked):
+            found = list(_GROUP.finditer(masked))
+            for match in reversed(found):
                 cites = _parse_group(match.group("body"), f"{src}, line {first_line + index}", self.entries)
-                found.append((index, match, cites))
-        prepared = []
-        for index, match, cites in found:
-            citations = [Citation([CitationItem(c.key, locator=_locator(c.locator))
-                                   if c.locator else CitationItem(c.key)]) for c in cites]
-            for citation in citations:
-                self.bib.register(citation)
-            prepared.append((index, match, cites, citations))
-        for index, match, cites, citations in reversed(prepared):
-            parts = []
-            for cite, citation in zip(cites, citations):
-                text = _text(self.bib.cite(citation, lambda item: None)).strip()
-                text = text[1:-1] if text.startswith("(") and text.endswith(")") else text
-                if cite.suppress_author:
-                    year = re.search(r"\b\d{4}[a-z]?\b", text)
-                    text = text[year.start():] if year else text
-                parts.append(f'<a class="sd-cite" href="#ref-{cite.key}">{text}</a>')
-                if cite.key not in self.cited:
-                    self.cited.append(cite.key)
-            line = lines[index]
-            lines[index] = line[:match.start()] + "(" + "; ".join(parts) + ")" + line[match.end():]
+                parts = []
+                for cite in cites:
+                    text = self.book.cite(cite.key, cite.locator)
+                    if cite.suppress_author:
+                        year = re.search(r"\b\d{4}[a-z]?\b", text)
+                        text = text[year.start():] if year else text
+                    parts.append(f'<a class="sd-cite" href="#ref-{cite.key}">{text}</a>')
+                line = lines[index]
+                lines[index] = line[:match.start()] + "(" + "; ".join(parts) + ")" + line[match.end():]
+            for match in found:
+                for cite in _parse_group(match.group("body"), src, self.entries):
+                    if cite.key not in self.cited:
+                        self.cited.append(cite.key)
         return "\n".join(lines)
 
     def _list(self, keys: list[str], anchors: bool) -> str:
-        bib = CitationStylesBibliography(self.bib.style, self.bib.source, formatter.html)
-        for key in keys:
-            bib.register(Citation([CitationItem(key)]))
-        bib.sort()
         items = []
-        for key, entry in zip(bib.keys, bib.bibliography()):
+        for key in sorted(set(keys), key=self.book.order.__getitem__):
             ident = f' id="ref-{key}"' if anchors else ""
-            items.append(f"<li{ident}>{_linkify(_text(entry))}</li>")
+            items.append(f"<li{ident}>{self.book.formatted[key]}</li>")
         return '\n<ul class="sd-references">' + "".join(items) + "</ul>\n"
 
     def references_html(self) -> str:
@@ -190,5 +216,5 @@ class PageCitations:
 
     def bibliography_handler(self):
         def handle(args: str, where: str) -> str:
-            return self._list(sorted(self.entries), anchors=True)
+            return self._list(list(self.entries), anchors=True)
         return handle

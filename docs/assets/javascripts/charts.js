@@ -74,16 +74,56 @@
     return layout;
   }
 
-  // On a phone the horizontal legend wraps onto extra lines and would grow upwards
-  // into the title: move it to the bottom of the chart and give it room there.
-  function narrowPatch(el, layout) {
-    if (el.clientWidth >= 600 || layout.showlegend === false) return {};
-    var bottom = (layout.margin && layout.margin.b) || 50;
-    return {
-      "legend.yref": "container", "legend.y": 0, "legend.yanchor": "bottom",
-      "legend.font.size": 11, "margin.b": bottom + 70, "margin.t": 50,
-      "title.font.size": 15, "xaxis.title.font.size": 11, "yaxis.title.font.size": 11
-    };
+  // On a phone: a title too long for one line wraps at word boundaries; the legend moves
+  // under the chart, where its entries get their own room; the chart grows by what the
+  // title and legend need, so the plot itself keeps its height.
+  var TITLE_PX_PER_CHAR = 8.2;  // 15 px system font, measured on the book's titles
+
+  function wrapTitle(el, text) {
+    if (!text || el.clientWidth >= PHONE_WIDTH) return text;
+    var limit = Math.max(20, Math.floor((el.clientWidth - 16) / TITLE_PX_PER_CHAR));
+    var lines = [], line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > limit) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
+  }
+
+  function legendEntries(figure) {
+    var groups = {};
+    return (figure.data || []).reduce(function (count, trace) {
+      if (trace.showlegend === false || !trace.name) return count;
+      if (trace.legendgrouptitle && trace.legendgrouptitle.text && !groups[trace.legendgroup]) {
+        groups[trace.legendgroup] = true;
+        count += 1;
+      }
+      return count + 1;
+    }, 0);
+  }
+
+  function narrowPatch(el, figure) {
+    var layout = figure.layout || {};
+    if (el.clientWidth >= PHONE_WIDTH) return {};
+    var margin = layout.margin || {};
+    var top = margin.t === undefined ? 70 : margin.t, bottom = margin.b === undefined ? 50 : margin.b;
+    var title = layout.title && layout.title.text;
+    var wrapped = wrapTitle(el, title);
+    var extraTop = wrapped ? (wrapped.split("<br>").length - 1) * 19 : 0;
+    var patch = { "title.font.size": 15, "xaxis.title.font.size": 11, "yaxis.title.font.size": 11 };
+    if (title) patch["title.text"] = wrapped;
+    var extraBottom = 0;
+    if (layout.showlegend !== false && legendEntries(figure) > 0) {
+      extraBottom = 20 * legendEntries(figure) + 24;
+      Object.assign(patch, { "legend.yref": "container", "legend.y": 0, "legend.yanchor": "bottom",
+                             "legend.font.size": 11 });
+      top = Math.min(top, 60);  // the legend no longer sits above the plot
+    }
+    patch["margin.t"] = top + extraTop;
+    patch["margin.b"] = bottom + extraBottom;
+    patch.height = (layout.height || 440) + extraTop + extraBottom - ((margin.t || 70) - top);
+    return patch;
   }
 
   // Plotly's own toolbar is hidden: on phones it covers titles, it adds eight tab stops
@@ -112,7 +152,7 @@
     var menus = (figure.layout && figure.layout.updatemenus) || [];
     function render(Plotly) {
       var original = JSON.parse(JSON.stringify(figure.layout || {}));
-      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure.layout || {}));
+      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure));
       // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
       layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
       if (menus.length && layout.margin) layout.margin.b -= 50;  // their room is no longer needed
@@ -185,7 +225,9 @@
     var group = controlGroup("Chart view", "sd-chart__menu");
     menu.buttons.forEach(function (spec, index) {
       var b = button(spec.label, function () {
-        Plotly.update(el, spec.args[0], spec.args[1] || {});
+        var relayout = Object.assign({}, spec.args[1] || {});
+        if (relayout["title.text"]) relayout["title.text"] = wrapTitle(el, relayout["title.text"]);
+        Plotly.update(el, spec.args[0], relayout);
         group.querySelectorAll("button").forEach(function (other) {
           other.setAttribute("aria-pressed", String(other === b));
         });
