@@ -183,3 +183,12 @@ def test_timeline_views_plot_the_works_and_their_answers(works):
     assert len(modern.args[1]["annotations"]) == sum(a in inside and b in inside for a, b in linked)
     # the opening view is the modern one, and it is what the traces hold
     assert sum(len(t.x) for t in fig.data) == len(shown)
+
+
+def test_phone_form_lists_every_work_once_with_every_answer(works):
+    fig = charts.fig_ideas_sequence(works)
+    rows = sorted(y for trace in fig.data for y in trace.y)
+    assert rows == list(range(1, len(works) + 1))
+    assert len(fig.layout.annotations) == len(ideas.answers(works))
+    numbered = ideas.numbered_works(works)
+    assert list(fig.layout.yaxis.ticktext) == numbered["when"].tolist()

@@ -10,7 +10,8 @@ from sdbook import data, ideas
 
 CHAPTER = (ROOT / "docs" / "origins" / "index.md").read_text(encoding="utf-8")
 FAMILY = {ref["id"]: ref["author"][0].get("family", ref["author"][0].get("literal"))
-          for ref in yaml.safe_load((ROOT / "docs" / "references.yml").read_text("utf-8"))["references"]}
+          for ref in yaml.safe_load((ROOT / "docs" / "references.yml").read_text("utf-8"))["references"]
+          if ref.get("author")}
 NUMBER_WORDS = {12: "twelve", 16: "sixteen", 18: "eighteen", 21: "twenty-one"}
 
 

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from .. import ideas
 from ..style import NEUTRAL_COLOUR, base_layout
+from .sequence import fig_event_sequence
 
 _LANES = {strand: len(ideas.STRANDS) - 1 - i for i, strand in enumerate(ideas.STRANDS)}
 _STAGGER = (0.0, 0.28, -0.28)  # works close in time are spread within their lane
@@ -87,7 +88,7 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN
                                            "xaxis.range": _VIEWS[label][1]}]}
                for label in _VIEWS]
     fig.update_layout(**base_layout(
-        "The security dilemma as an idea: who answered whom",
+        "The security dilemma as an idea",
         xaxis={"title": {"text": "Year of publication (negative = BCE)"},
                "range": _VIEWS[opening][1]},
         yaxis={"tickvals": list(_LANES.values()),
@@ -101,3 +102,23 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN
         margin={"l": 105, "r": 20, "t": 60, "b": 110},
     ))
     return fig
+
+
+# Column headings of the phone form, short enough for four columns at 390 px.
+_SHORT_STRANDS = {"Precursors": "Precursors", "Naming the dilemma": "Naming",
+                  "Conditions and models": "Models", "Critiques and extensions": "Critiques"}
+
+
+def fig_ideas_sequence(works: pd.DataFrame) -> go.Figure:
+    """The timeline of the idea in phone form: one row per work, one column per strand.
+
+    Chapter: where the idea comes from. Uses the book's sequence layout
+    (:mod:`sdbook.charts.sequence`); numbers match the timeline and its table.
+    """
+    ordered = ideas.numbered_works(works)
+    events = pd.DataFrame({
+        "number": ordered["number"], "when": ordered["when"], "actor": ordered["strand"],
+        "event": [f"{a}, {t}" for a, t in zip(ordered["author"], ordered["title"])],
+        "event_id": ordered["work_id"], "responds_to": ordered["responds_to"]})
+    return fig_event_sequence(events, {s: _SHORT_STRANDS[s] for s in ideas.STRANDS},
+                              "The security dilemma as an idea", lambda strand: NEUTRAL_COLOUR)

@@ -18,9 +18,9 @@ _FLAG_SYMBOLS = {None: "circle", "estimate": "circle-open", "uncertain": "diamon
 _FLAG_KEYS = (("estimate", "SIPRI estimate"), ("uncertain", "SIPRI: highly uncertain"))
 _MEASURE_TEXT = {
     "constant": {"unit": "US$ bn, constant 2023 prices", "hover": "US$ %{y:.2f} bn",
-                 "title": "Military spending: {pair} (constant 2023 US$)"},
+                 "title": "{pair}: military spending"},
     "share": {"unit": "% of GDP", "hover": "%{y:.2f}% of GDP",
-              "title": "Military burden: {pair} (% of GDP)"},
+              "title": "{pair}: military burden"},
 }
 
 
@@ -125,8 +125,9 @@ def _cow_view(cow: pd.DataFrame, pair: str, currency: str) -> tuple[dict, dict]:
             "hovertemplate": [f"%{{x}}: {symbol} %{{y:.2f}} million<extra>{label}</extra>"
                               for label in labels]}
     era = (f"to {rivalries.LAST_POUND_YEAR}" if currency == "GBP"
-           else f"{rivalries.LAST_POUND_YEAR + 1}–{frame.index.max()}")
-    layout = {"title.text": f"Military spending before SIPRI: {pair}, {era}",
+           else f"{rivalries.LAST_POUND_YEAR + 1}–{str(frame.index.max())[-2:]}")
+    # Short enough for one line on a phone: buttons change the title after the first draw.
+    layout = {"title.text": f"{pair}: spending {era}",
               "yaxis.title.text": f"{symbol} million, current prices"}
     return data, layout
 
