@@ -17,6 +17,12 @@ _VIEWS = {  # label: (first year shown, x range)
 }
 
 
+def _y_range(first_year: int | None) -> list[float]:
+    """All lanes, or, in the modern view, all but the empty lane of the precursors."""
+    top = len(ideas.STRANDS) - 0.4
+    return [-0.6, top - 1 if first_year is not None else top]
+
+
 def _wrap(strand: str) -> str:
     """A lane label on two lines, so the chart keeps its width on a phone."""
     words = strand.split()
@@ -85,7 +91,8 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN
                           "<i>%{customdata[2]}</i><extra></extra>"))
     buttons = [{"label": label, "method": "update",
                 "args": [views[label][0], {"annotations": views[label][1],
-                                           "xaxis.range": _VIEWS[label][1]}]}
+                                           "xaxis.range": _VIEWS[label][1],
+                                           "yaxis.range": _y_range(_VIEWS[label][0])}]}
                for label in _VIEWS]
     fig.update_layout(**base_layout(
         "The security dilemma as an idea",
@@ -93,7 +100,7 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN
                "range": _VIEWS[opening][1]},
         yaxis={"tickvals": list(_LANES.values()),
                "ticktext": [_wrap(strand) for strand in _LANES],
-               "range": [-0.6, len(ideas.STRANDS) - 0.4], "fixedrange": True, "showgrid": False,
+               "range": _y_range(_VIEWS[opening][0]), "fixedrange": True, "showgrid": False,
                "zeroline": False},
         annotations=arrows, hovermode="closest", showlegend=False, height=520,
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
