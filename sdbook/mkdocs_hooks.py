@@ -214,5 +214,6 @@ def on_env(env, config, files):
         raise BookBuildError("\n\n".join(build.failures.values()))
     # MkDocs makes a new template environment for every build (serve too) and compiles
     # Material's templates again each time; keep the compiled bytecode between builds.
+    (execution.CACHE_DIR / "jinja").mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(execution.CACHE_DIR / "jinja"))
     return env

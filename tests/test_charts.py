@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import ROOT
 
 from sdbook import charts, data, naval, style
 from sdbook.display import Chart, figure_json
@@ -15,21 +16,93 @@ def datasets():
     return data.load_all()
 
 
-def test_spending_chart_plots_every_csv_value_and_never_joins_producers(datasets):
-    frame = datasets["naval_expenditure"]
-    fig = charts.fig_naval_spending(frame)
-    assert {t.name for t in fig.data} == {"United Kingdom", "Germany", "money spent",
-                                          "budget estimate"}
-    for country in ("United Kingdom", "Germany"):
-        plotted = sorted((x, y) for t in fig.data if t.name == country
-                         for x, y in zip(t.x, t.y) if y is not None and not math.isnan(y))
-        recorded = frame[(frame["country"] == country) & frame["expenditure_million_gbp"].notna()]
-        assert plotted == sorted(zip(recorded["year"], recorded["expenditure_million_gbp"]))
+@pytest.fixture(scope="module")
+def spending(datasets):
+    return naval.spending_series(datasets["naval_new_construction"], datasets["military_expenditure"],
+                                 datasets["naval_expenditure"])
+
+
+SPENDING_DATASETS = ["naval_new_construction", "military_expenditure", "naval_expenditure"]
+
+
+def _plotted(trace):
+    return [(x, y) for x, y in zip(trace.x, trace.y) if y is not None and not math.isnan(y)]
+
+
+def test_spending_chart_plots_every_csv_value_in_its_own_panel(datasets, spending):
+    fig = charts.fig_naval_spending(spending)
+    axis_of_panel = {}
+    for trace in (t for t in fig.data if t.customdata is not None):
+        points = _plotted(trace)
+        assert points, trace.name
+        axis_of_panel.setdefault(trace.yaxis or "y", set()).add(trace.name.split(": ", 1)[1])
+    assert len(axis_of_panel) == 3, "one panel per measure"
+    expected = {
+        "naval_new_construction": ("new_construction_gbp", 1e6),
+        "military_expenditure": ("milex_thousand_gbp", 1e3),
+        "naval_expenditure": ("expenditure_million_gbp", 1),
+    }
+    plotted = sorted((round(x), round(y, 6)) for t in fig.data if t.customdata is not None
+                     for x, y in _plotted(t))
+    recorded = sorted((int(r.year), round(getattr(r, column) / scale, 6))
+                      for name, (column, scale) in expected.items()
+                      for r in datasets[name].dropna(subset=[column]).itertuples())
+    assert plotted == recorded
+
+
+def test_spending_chart_never_joins_two_producers_or_bases_into_one_line(spending):
+    """Source labels read "Producer, where published": a line may join several answers of one
+    producer (the Admiralty's outturn of 1914 and 1929) but never two producers, and one basis
+    only, except the Admiralty's 1911 comparison whose last year was not yet closed."""
+    fig = charts.fig_naval_spending(spending)
     for trace in (t for t in fig.data if t.customdata is not None):
         assert trace.connectgaps is False
-        sources = {c[2] for c, y in zip(trace.customdata, trace.y)
-                   if y is not None and not math.isnan(y)}
-        assert len(sources) == 1, f"one line mixes sources {sources}"
+        shown = [c for c, y in zip(trace.customdata, trace.y) if y is not None and not math.isnan(y)]
+        producers = {c[2].split(",")[0] for c in shown}
+        bases = {c[1] for c in shown}
+        assert len(producers) == 1, f"{trace.name} mixes producers {producers}"
+        assert len(bases) == 1 or {c[2] for c in shown} == {"Admiralty, Hansard 13 Mar 1911"}, \
+            f"{trace.name} mixes bases {bases}"
+
+
+def test_spending_tooltips_name_sources_not_keys(datasets, spending):
+    fig = charts.fig_naval_spending(spending)
+    keys = {k for name in SPENDING_DATASETS for k in data.resources()[name].sources}
+    shown = {c[2] for t in fig.data if t.customdata is not None for c in t.customdata}
+    assert shown - {"—"} and not (shown & keys), shown & keys
+    assert all("%{customdata[2]}" in t.hovertemplate for t in fig.data if t.customdata is not None)
+
+
+def test_spending_legend_shows_every_marker_and_line_style_used(spending):
+    fig = charts.fig_naval_spending(spending)
+    data_traces = [t for t in fig.data if t.customdata is not None]
+    used_symbols = {s for t in data_traces for s in t.marker.symbol}
+    used_dashes = {t.line.dash for t in data_traces}
+    keys = [t for t in fig.data if t.customdata is None and t.showlegend is not False]
+    assert used_symbols <= {t.marker.symbol for t in keys if t.mode == "markers"}
+    assert used_dashes <= {t.line.dash for t in keys if t.mode == "lines"}
+    assert {"United Kingdom", "Germany"} <= {t.name for t in keys}
+    assert "diamond-open" in used_symbols  # the open diamond the notebook explains is in the legend
+
+
+def test_spending_panels_say_what_each_measures(spending):
+    fig = charts.fig_naval_spending(spending)
+    titles = [a.text for a in fig.layout.annotations]
+    assert any("new construction" in t.lower() for t in titles)
+    assert any("army and navy" in t.lower() for t in titles)
+    assert any("royal navy" in t.lower() and "britain only" in t.lower() for t in titles)
+
+
+def test_fleet_takeaway_is_true_of_every_stage_the_buttons_show(datasets):
+    ships = datasets["dreadnoughts"]
+    text = naval.fleet_takeaway(ships)
+    assert "commissioned" in text and "laid down" in text and "launched" in text
+    for stage in naval.STAGES:
+        counts = naval.fleet_counts(ships, stage, charts.FLEET_YEARS)
+        judged = counts[counts["Germany"] > 0]
+        met = int((10 * judged["United Kingdom"] >= 16 * judged["Germany"]).sum())
+        assert f"{met} of {len(judged)}" in text, stage
+        assert (counts["United Kingdom"] >= counts["Germany"]).all()
 
 
 def test_fleet_chart_buttons_switch_between_building_stages(datasets):
@@ -69,10 +142,11 @@ def test_unknown_country_has_no_silent_colour():
 
 
 def test_chart_html_is_deterministic_and_script_safe(datasets):
-    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    spending = naval.spending_series(datasets["naval_new_construction"], datasets["military_expenditure"],
+                                     datasets["naval_expenditure"])
+    fig = charts.fig_naval_spending(spending)
     fig.update_layout(title={"text": "</script><b>x</b>"})
-    chart = Chart(fig, name="test-chart", takeaway="A takeaway.",
-                  table=naval.spending_table(datasets["naval_expenditure"]),
+    chart = Chart(fig, name="test-chart", takeaway="A takeaway.", table=naval.spending_table(spending),
                   datasets=["naval_expenditure"])
     html = chart.to_html()
     assert html == Chart(fig, name="test-chart", takeaway="A takeaway.", table=chart.table,
@@ -86,22 +160,33 @@ def test_chart_html_is_deterministic_and_script_safe(datasets):
 
 
 def test_a_chart_without_takeaway_is_refused(datasets):
-    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    fig = charts.fig_fleet_race(datasets["dreadnoughts"])
     with pytest.raises(ValueError, match="takeaway"):
-        Chart(fig, name="x", takeaway="  ", table=naval.spending_table(datasets["naval_expenditure"]),
-              datasets=["naval_expenditure"])
+        Chart(fig, name="x", takeaway="  ", table=naval.fleet_table(datasets["dreadnoughts"]),
+              datasets=["dreadnoughts"])
 
 
 def test_a_chart_must_name_known_datasets(datasets):
-    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    fig = charts.fig_fleet_race(datasets["dreadnoughts"])
     with pytest.raises(ValueError, match="unknown: \\['rumours'\\]"):
         Chart(fig, name="x", takeaway="A takeaway.",
-              table=naval.spending_table(datasets["naval_expenditure"]), datasets=["rumours"])
+              table=naval.fleet_table(datasets["dreadnoughts"]), datasets=["rumours"])
 
 
 @pytest.mark.parametrize("name", ["", "Fleet", "fleet race", "fleet_race", "-fleet"])
 def test_a_chart_name_must_be_a_lowercase_slug(datasets, name):
-    fig = charts.fig_naval_spending(datasets["naval_expenditure"])
+    fig = charts.fig_fleet_race(datasets["dreadnoughts"])
     with pytest.raises(ValueError, match="chart name"):
         Chart(fig, name=name, takeaway="A takeaway.",
-              table=naval.spending_table(datasets["naval_expenditure"]), datasets=["naval_expenditure"])
+              table=naval.fleet_table(datasets["dreadnoughts"]), datasets=["dreadnoughts"])
+
+
+def test_fleet_table_caption_describes_every_stage_in_the_table(datasets):
+    table = naval.fleet_table(datasets["dreadnoughts"])
+    for stage in naval.STAGES:
+        label = naval.STAGE_LABELS[stage]
+        assert any(label in column for column in table.columns)
+        assert label in naval.FLEET_TABLE_CAPTION, label
+    notebook = (ROOT / "notebooks" / "naval_race.ipynb").read_text(encoding="utf-8")
+    assert "table_caption=naval.FLEET_TABLE_CAPTION" in notebook
+    assert "table_caption=naval.SPENDING_TABLE_CAPTION" in notebook

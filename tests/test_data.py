@@ -6,6 +6,7 @@ import csv
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
@@ -41,18 +42,160 @@ def test_every_csv_in_data_is_described():
     assert on_disk == described
 
 
-def test_expenditure_is_one_currency_and_never_negative():
-    frame = data.load("naval_expenditure")
-    assert (frame["expenditure_million_gbp"].dropna() > 0).all()
-    assert set(frame["country"]) == {"United Kingdom", "Germany"}
+NAVAL = ("naval_expenditure", "naval_new_construction", "military_expenditure", "dreadnoughts",
+         "naval_race_events")
 
 
-def test_ship_dates_are_in_building_order():
+def test_spending_is_in_pounds_and_never_negative():
+    assert (data.load("naval_expenditure")["expenditure_million_gbp"].dropna() > 0).all()
+    assert (data.load("naval_new_construction")["new_construction_gbp"] > 0).all()
+    assert (data.load("military_expenditure")["milex_thousand_gbp"] > 0).all()
+
+
+def test_royal_navy_series_keeps_estimates_and_outturn_apart():
+    """One basis per period: estimates up to 1903-4, outturn from 1904-5, never interleaved."""
+    navy = data.load("naval_expenditure").dropna(subset=["expenditure_million_gbp"])
+    assert set(navy["country"]) == {"United Kingdom"}
+    estimates = navy.loc[navy["basis"] == "estimate", "year"]
+    outturn = navy.loc[navy["basis"] == "outturn", "year"]
+    assert len(estimates) and len(outturn) and estimates.max() < outturn.min()
+    assert set(navy["basis"]) == {"estimate", "outturn"}
+
+
+@pytest.mark.parametrize("name", ["naval_new_construction", "military_expenditure"])
+def test_every_spending_series_covers_both_navies_in_the_same_years(name):
+    """A series is one producer on one basis: it must give both countries, year for year,
+    or the chart would set a country against a different source."""
+    frame = data.load(name)
+    for key, series in frame.groupby("source_key"):
+        years = {country: set(rows["year"]) for country, rows in series.groupby("country")}
+        assert set(years) == {"United Kingdom", "Germany"}, f"{name}/{key}: {sorted(years)}"
+        assert years["United Kingdom"] == years["Germany"], f"{name}/{key}: years differ"
+
+
+def test_military_expenditure_stops_before_the_switch_to_dollars():
+    assert data.load("military_expenditure")["year"].max() <= 1913
+
+
+def _period_end(date, precision):
+    offsets = {"day": pd.offsets.Day(0), "month": pd.offsets.MonthEnd(0), "year": pd.offsets.YearEnd(0)}
+    return date + offsets[precision]
+
+
+def test_precision_columns_match_their_dates():
     ships = data.load("dreadnoughts")
-    for stage_a, stage_b in (("laid_down", "launched"), ("launched", "commissioned")):
-        both = ships.dropna(subset=[stage_a, stage_b])
-        wrong = both[both[stage_a] > both[stage_b]]
-        assert wrong.empty, f"{stage_a} after {stage_b} for: {wrong['ship'].tolist()}"
+    for stage in ("laid_down", "launched", "commissioned"):
+        for row in ships.itertuples():
+            date, precision = getattr(row, stage), getattr(row, f"{stage}_precision")
+            where = f"{row.ship}, {stage}"
+            if pd.isna(date):
+                assert precision in (None, "unknown"), f"{where}: precision {precision!r} without a date"
+            else:
+                assert precision in ("day", "month", "year"), f"{where}: a date needs its precision"
+                if precision == "month":
+                    assert date.day == 1, f"{where}: a month-only date must be the 1st"
+                if precision == "year":
+                    assert (date.month, date.day) == (1, 1), f"{where}: a year-only date must be 1 January"
+
+
+def test_no_ship_reached_a_later_stage_without_a_date_for_an_earlier_one():
+    """A blank date is a ship never counted: allowed only when the precision says 'unknown'
+    and the note says why."""
+    ships = data.load("dreadnoughts")
+    stages = ("laid_down", "launched", "commissioned")
+    for row in ships.itertuples():
+        for i, earlier in enumerate(stages[:-1]):
+            later_dated = any(pd.notna(getattr(row, later)) for later in stages[i + 1:])
+            if later_dated and pd.isna(getattr(row, earlier)):
+                assert getattr(row, f"{earlier}_precision") == "unknown" and row.note, (
+                    f"{row.ship}: no {earlier} date although a later stage is dated, and no reason "
+                    f"recorded (set {earlier}_precision to 'unknown' and explain in the note)")
+
+
+def test_ships_are_taken_over_before_they_serve_their_new_navy():
+    ships = data.load("dreadnoughts")
+    taken = ships.dropna(subset=["taken_over"])
+    assert set(taken["ship"]) >= {"HMS Erin", "HMS Agincourt"}
+    for _, row in taken.iterrows():
+        assert "(ex-" in row["class"], f"{row['ship']}: taken over, but the class does not name her first owner"
+        if pd.notna(row["commissioned"]):
+            assert _period_end(row["commissioned"], row["commissioned_precision"]) >= row["taken_over"], \
+                row["ship"]
+
+
+def test_the_ottoman_dreadnoughts_were_british_before_the_war_but_not_yet_in_service():
+    ships = data.load("dreadnoughts").set_index("ship")
+    war = pd.Timestamp("1914-08-04")
+    assert ships.loc["HMS Erin", "taken_over"] == pd.Timestamp("1914-07-31")
+    assert ships.loc["HMS Agincourt", "taken_over"] == pd.Timestamp("1914-08-03")
+    events = data.load("naval_race_events").set_index("event_id")
+    assert events.loc["ottoman-dreadnoughts-seized-1914", "date"] == ships.loc["HMS Erin", "taken_over"]
+    assert events.loc["ottoman-dreadnoughts-seized-1914", "date_precision"] == "day"
+    for ship in ("HMS Erin", "HMS Agincourt"):
+        assert ships.loc[ship, "taken_over"] <= war < _period_end(
+            ships.loc[ship, "commissioned"], ships.loc[ship, "commissioned_precision"])
+
+
+def test_disputed_dates_are_recorded():
+    ships = data.load("dreadnoughts").set_index("ship")
+    assert "28 Aug 1909" in ships.loc["SMS Goeben", "note"] and "19 Aug 1909" in ships.loc["SMS Goeben", "note"]
+
+
+def test_no_event_answers_a_later_one():
+    """Compared at the coarser of the two stated precisions, an answer may not come before the
+    move it answers; where the decision behind an answer is dated, the decision counts."""
+    events = data.load("naval_race_events").set_index("event_id")
+    order = {"day": 0, "month": 1, "year": 2}
+    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    for event_id, row in events.dropna(subset=["responds_to"]).iterrows():
+        cause = events.loc[row["responds_to"]]
+        if pd.notna(row["decided"]):
+            when, precision = row["decided"], row["decided_precision"]
+        else:
+            when, precision = row["date"], row["date_precision"]
+        coarser = max(precision, cause["date_precision"], key=order.get)
+        answer_at, cause_at = (when.strftime(formats[coarser]),
+                               cause["date"].strftime(formats[coarser]))
+        assert answer_at >= cause_at, (
+            f"{event_id} ({answer_at}) is recorded as answering {row['responds_to']} ({cause_at}), "
+            f"which came later")
+
+
+def test_decided_dates_come_before_the_event_and_carry_a_precision():
+    events = data.load("naval_race_events")
+    decided = events.dropna(subset=["decided"])
+    assert (decided["decided"] <= decided["date"]).all()
+    assert decided["decided_precision"].notna().all()
+    assert events.loc[events["decided"].isna(), "decided_precision"].isna().all()
+
+
+# Hosts that copy other people's text (Wikipedia mirrors, unauthorised book copies) are never
+# cited as where a figure comes from; nor is an archive's home page or Wikipedia's help pages.
+_NOT_A_SOURCE = ("wikimili", "zxc.wiki", "clateway", "piglix", "friendlywiki", "kiwix", "ipfs",
+                 "theallfreenovel", "findmypast", "wikiless", "liquisearch", "alchetron")
+
+
+@pytest.mark.parametrize("name", NAVAL)
+def test_sources_are_producers_not_mirrors_or_home_pages(name):
+    meta = data.resources()[name].meta
+    for source in meta["sources"]:
+        link = urlsplit(source["path"])
+        assert not any(bad in source["path"] for bad in _NOT_A_SOURCE), f"{name}/{source['key']}: {source['path']}"
+        assert link.path.strip("/") or link.query, f"{name}/{source['key']}: a home page is not a source"
+        text = (source["title"] + " " + source["citation"]).lower()
+        assert not any(bad in text for bad in _NOT_A_SOURCE + ("mirror",)), \
+            f"{name}/{source['key']}: the citation names a mirror"
+        assert source.get("label"), f"{name}/{source['key']}: a short label for tooltips and tables"
+    for licence in meta["licenses"]:
+        assert "Citing_sources" not in licence.get("path", ""), f"{name}: {licence}"
+
+
+@pytest.mark.parametrize("name", NAVAL)
+def test_every_source_row_names_a_listed_source(name):
+    frame = data.load(name)
+    keys = set(data.resources()[name].sources)
+    used = set(frame["source_key"].dropna())
+    assert used <= keys
 
 
 # --- bad input: each must fail loudly, naming the file and the row/column ---

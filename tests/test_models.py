@@ -65,3 +65,93 @@ def test_event_dates_are_shown_only_as_precisely_as_known():
     table = naval.timeline_table(events)
     assert table["Date"].tolist() == ["1897", "10 Feb 1906", "Feb 1912"]
     assert pd.isna(table["Answers"][0]) and table["Answers"].tolist()[1:] == ["No. 2", "No. 1"]
+
+
+def test_year_only_dates_count_from_the_end_of_the_year(ships):
+    ships = ships.assign(laid_down=ships["laid_down"].where(ships["ship"] != "D", pd.Timestamp("1907-01-01")),
+                         laid_down_precision=["day", "day", "day", "year"])
+    assert "D" not in set(naval.reached(ships, "laid_down", pd.Timestamp("1907-12-30"))["ship"])
+    assert "D" in set(naval.reached(ships, "laid_down", pd.Timestamp("1907-12-31"))["ship"])
+    assert naval.fleet_counts(ships, "laid_down", range(1907, 1908)).loc[1907, "Germany"] == 1
+
+
+def test_a_ship_built_for_another_navy_counts_from_the_day_it_is_taken_over(ships):
+    taken = pd.to_datetime(pd.Series([None, None, "1914-07-31", None]))
+    ships = ships.assign(taken_over=taken)
+    laid = naval.fleet_counts(ships, "laid_down", range(1907, 1915))
+    assert laid.loc[1913, "United Kingdom"] == 2 and laid.loc[1914, "United Kingdom"] == 3
+    assert "C" not in set(naval.reached(ships, "launched", pd.Timestamp("1914-07-30"))["ship"])
+    assert "C" in set(naval.reached(ships, "launched", pd.Timestamp("1914-07-31"))["ship"])
+    # a stage never reached stays unreached, whatever the take-over date
+    assert "C" not in set(naval.reached(ships, "commissioned", pd.Timestamp("1920-01-01"))["ship"])
+
+
+def test_a_margin_of_exactly_sixteen_to_ten_is_met():
+    counts = pd.DataFrame({"United Kingdom": [16, 15], "Germany": [10, 10]})
+    assert naval.margin_met(counts).tolist() == [True, False]
+
+
+def test_capital_ship_table_adds_types_and_divides(ships):
+    table = naval.capital_ship_table(ships.assign(ship_type=["battleship", "battlecruiser", "battleship",
+                                                             "battleship"]), "commissioned", "1909-12-31")
+    assert table.columns.name == "Commissioned by 31 December 1909"
+    assert table.columns.tolist() == ["Britain", "Germany", "Ratio"]
+    assert table.index.tolist() == ["Dreadnought battleships", "Battlecruisers",
+                                    "All dreadnought-type capital ships"]
+    assert table["Britain"].tolist() == [1, 1, 2] and table["Germany"].tolist() == [1, 0, 1]
+    assert table["Ratio"].iloc[0] == 1.0 and pd.isna(table["Ratio"].iloc[1]) and table["Ratio"].iloc[2] == 2.0
+
+
+def test_joined_between_excludes_the_first_day_and_includes_the_last(ships):
+    joined = naval.joined_between(ships, "commissioned", "1906-12-02", "1909-10-01")
+    assert joined["ship"].tolist() == ["D", "B"]  # sorted by country, then date
+
+
+def test_fleet_takeaway_judges_the_margin_only_once_germany_has_ships(ships):
+    text = naval.fleet_takeaway(ships, range(1905, 1911))
+    # commissioned: Germany has a ship from 1909; 1909 and 1910: 2 British vs 1.6 -> met twice
+    assert "2 of 2 for ships commissioned" in text
+    # laid down: Germany from 1907 (3 vs 1.6 -> met in 1907-1910)
+    assert "4 of 4 year-ends for ships laid down" in text
+    assert text.startswith("At no year-end from 1905 to 1910 did Germany have more")
+
+
+@pytest.fixture
+def spending():
+    construction = pd.DataFrame({
+        "country": ["United Kingdom", "Germany"] * 3, "year": [1904, 1904, 1905, 1905, 1906, 1906],
+        "financial_year": ["1904-5", "1904-5", "1905-6", "1905-6", "1906-7", "1906-7"],
+        "new_construction_gbp": [10e6, 4e6, 8e6, 9e6, 12e6, 6e6],
+        "basis": ["outturn"] * 4 + ["estimate"] * 2,
+        "source_key": ["hansard1911"] * 4 + ["nock1922"] * 2})
+    military = pd.DataFrame({"country": ["United Kingdom", "Germany"] * 2, "year": [1904, 1904, 1905, 1905],
+                             "milex_thousand_gbp": [50000, 40000, 50000, 60000], "source_key": "cow-nmc-6.0"})
+    navy = pd.DataFrame({"country": "United Kingdom", "year": [1903, 1904, 1905],
+                         "financial_year": ["1903-4", "1904-5", "1905-6"],
+                         "expenditure_million_gbp": [30.0, None, 33.5],
+                         "basis": ["estimate", "unknown", "outturn"],
+                         "source_key": ["spectator1903", None, "hansard1914"]})
+    return naval.spending_series(construction, military, navy)
+
+
+def test_spending_series_puts_each_measure_in_its_panel_in_million_pounds(spending):
+    assert spending.groupby("panel").size().to_dict() == {"military": 4, "navy": 2, "new_construction": 6}
+    assert spending.loc[spending["panel"] == "military", "million_gbp"].tolist() == [50.0, 40.0, 50.0, 60.0]
+    assert "hansard1911" not in set(spending["source"])  # names, not keys
+    assert set(spending.loc[spending["panel"] == "navy", "series"]) == {"navy-estimate", "navy-outturn"}
+
+
+def test_spending_table_marks_estimates_and_leaves_gaps(spending):
+    table = naval.spending_table(spending).set_index("Year")
+    assert table.loc[1906, "New construction, Britain (Nock 1922, basis not stated)"] == "12.00 (estimate)"
+    assert table.loc[1904, "New construction, Germany (Admiralty 1911)"] == "4.00"
+    assert table.loc[1903, "Royal Navy, all spending (Britain)"] == "30.00 (estimate)"
+    assert table.loc[1904, "Royal Navy, all spending (Britain)"] is None
+
+
+def test_spending_takeaway_is_computed_from_each_series(spending):
+    text = naval.spending_takeaway(spending)
+    assert "from 40 % of Britain's in 1904–05 to 112 % in 1905–06" in text
+    assert "passed it in 1905–06" in text
+    assert "by 1906 Britain spent 2.0 times as much (Nock)" in text
+    assert "Germany outspent Britain in 1 of the 2 years 1904–1905 (1905;" in text

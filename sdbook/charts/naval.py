@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from .. import naval
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
@@ -14,51 +15,80 @@ __all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_sequence", "fig_naval_spe
            "fig_naval_timeline"]
 
 
-_BASIS_SYMBOLS = {"outturn": "circle", "estimate": "circle-open", "unknown": "diamond-open"}
+_BASIS_SYMBOLS = {"outturn": "circle", "estimate": "circle-open", "unstated": "diamond-open"}
+_BASIS_KEYS = {"outturn": "money spent", "estimate": "estimate (budget, or year not closed)",
+               "unstated": "basis not stated"}
+# Panels of the spending chart: one measure each, never to be read against one another.
+_SPENDING_PANELS = {
+    "new_construction": "Naval new construction: both navies, one basis",
+    "military": "Army and navy together (Correlates of War)",
+    "navy": "Royal Navy, all spending (Britain only)",
+}
+_SERIES_DASH = {"nock1922": "dot"}  # every other series is drawn solid
+_FAINT_GRID = "rgba(128,128,128,0.3)"  # readable on both themes; charts.js re-themes only the first axes
 
 
-def fig_naval_spending(expenditure: pd.DataFrame) -> go.Figure:
-    """Naval spending race: British and German naval expenditure per year, million £.
+def fig_naval_spending(series: pd.DataFrame) -> go.Figure:
+    """Spending in the naval race: three measures in three panels, million £ at current prices.
 
-    Chapter: the Anglo-German naval race. Lines join only consecutive years from the
-    same source, so figures from different producers are never drawn as one series;
-    missing years stay gaps. Filled markers are money spent, open ones budget estimates.
+    Chapter: the Anglo-German naval race. ``series`` is :func:`sdbook.naval.spending_series`.
+    Each panel is one measure (new construction, army and navy together, the Royal Navy's
+    total), and each line one series: one producer, both countries on one basis. A line
+    joins only consecutive years of the same series; markers show the basis of every
+    figure; missing years stay gaps. Tooltips name the source, not its key.
     """
-    fig = go.Figure()
-    years = list(range(int(expenditure["year"].min()), int(expenditure["year"].max()) + 1))
-    for country, rows in expenditure.groupby("country", sort=True):
-        # Legend key: a plain line (plotly would show an arbitrary marker shape).
-        fig.add_trace(go.Scatter(x=[None], y=[None], name=country, legendgroup=country,
-                                 mode="lines", hoverinfo="skip",
-                                 line={"color": country_colour(country), "width": 3}))
-        for source, part in rows.groupby("source_key", sort=False):
+    panels = list(_SPENDING_PANELS)
+    fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.09,
+                        subplot_titles=list(_SPENDING_PANELS.values()))
+    years = list(naval.SPENDING_YEARS)
+    for row, panel in enumerate(panels, start=1):
+        for (key, country), part in series[series["panel"] == panel].groupby(["series", "country"],
+                                                                           sort=False):
             part = part.set_index("year").reindex(years)  # absent years become gaps
+            colour = country_colour(country)
             fig.add_trace(go.Scatter(
-                x=years, y=part["expenditure_million_gbp"].tolist(),
-                customdata=part[["financial_year", "basis", "source_key"]].fillna("—").values.tolist(),
-                name=country, legendgroup=country, showlegend=False,
-                mode="lines+markers", connectgaps=False,
-                line={"color": country_colour(country), "width": 3},
-                marker={"size": 8, "color": country_colour(country),
-                        "symbol": [_BASIS_SYMBOLS[b] for b in part["basis"].fillna("unknown")],
-                        "line": {"width": 2, "color": country_colour(country)}},
-                hovertemplate="%{y:.1f} million £ (%{customdata[0]}, %{customdata[1]}; "
-                              "source %{customdata[2]})<extra>" + country + "</extra>",
-            ))
-    # Legend keys for the marker shapes, drawn in the neutral colour (no data of their own).
-    for basis, label in (("outturn", "money spent"), ("estimate", "budget estimate")):
-        fig.add_trace(go.Scatter(
-            x=[None], y=[None], name=label, mode="markers", hoverinfo="skip",
-            marker={"size": 8, "color": NEUTRAL_COLOUR, "symbol": _BASIS_SYMBOLS[basis],
-                    "line": {"width": 2, "color": NEUTRAL_COLOUR}}))
+                x=years, y=part["million_gbp"].tolist(),
+                customdata=part[["financial_year", "basis", "source"]].fillna("—")
+                .replace(naval.BASIS_LABELS).values.tolist(),
+                name=f"{country}: {part['series_name'].dropna().iloc[0]}", legendgroup=country,
+                showlegend=False, mode="lines+markers", connectgaps=False,
+                line={"color": colour, "width": 2.5, "dash": _SERIES_DASH.get(key, "solid")},
+                marker={"size": 8, "color": colour, "line": {"width": 2, "color": colour},
+                        "symbol": [_BASIS_SYMBOLS.get(b, "circle") for b in part["basis"].fillna("outturn")]},
+                hovertemplate="%{y:.2f} million £ · %{customdata[0]} · %{customdata[1]} · "
+                              "%{customdata[2]}<extra>" + country + "</extra>"), row=row, col=1)
+    _legend_keys(fig, series)
+    axis = {"gridcolor": _FAINT_GRID, "zerolinecolor": _FAINT_GRID, "linecolor": _FAINT_GRID}
+    fig.update_xaxes(dtick=2, range=[years[0] - 0.5, years[-1] + 0.5], **axis)
+    fig.update_xaxes(title={"text": "Year in which the financial year began"}, row=len(panels), col=1)
+    fig.update_yaxes(title={"text": "£ million", "font": {"size": 11}}, rangemode="tozero", **axis)
+    fig.update_annotations(font={"size": 13}, xanchor="left", x=0)  # panel titles, left-aligned
     fig.update_layout(**base_layout(
-        "Naval spending (million £, current prices)",
-        xaxis={"title": {"text": "Year (for Britain, the year the financial year began)"},
-               "dtick": 2},
-        yaxis={"title": {"text": "million £"}, "rangemode": "tozero"},
-        hovermode="closest",
+        "Naval race spending: three measures",
+        # The legend sits under the panels: above them it would wrap into the title.
+        hovermode="closest", height=800, margin={"l": 60, "r": 20, "t": 60, "b": 150},
+        legend={"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
     ))
     return fig
+
+
+def _legend_keys(fig: go.Figure, series: pd.DataFrame) -> None:
+    """Legend entries with no data: one line per country, the line styles and every marker used."""
+    for country in ("United Kingdom", "Germany"):
+        fig.add_trace(go.Scatter(x=[None], y=[None], name=country, legendgroup=country, mode="lines",
+                                 hoverinfo="skip", line={"color": country_colour(country), "width": 3}))
+    labels = series.drop_duplicates("series").set_index("series")["series_name"]
+    for key in ("hansard1911", "nock1922"):
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="lines", hoverinfo="skip",
+            name=f"{'dotted' if key in _SERIES_DASH else 'solid'}: {labels[key]}",
+            line={"color": NEUTRAL_COLOUR, "width": 2.5, "dash": _SERIES_DASH.get(key, "solid")}))
+    for basis in _BASIS_SYMBOLS:
+        if basis in set(series["basis"]):
+            fig.add_trace(go.Scatter(
+                x=[None], y=[None], name=_BASIS_KEYS[basis], mode="markers", hoverinfo="skip",
+                marker={"size": 8, "color": NEUTRAL_COLOUR, "symbol": _BASIS_SYMBOLS[basis],
+                        "line": {"width": 2, "color": NEUTRAL_COLOUR}}))
 
 
 def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figure:

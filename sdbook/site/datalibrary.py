@@ -23,8 +23,10 @@ def dataset_markdown(resource: Resource) -> str:
                      f"{_escape(field['description'])} |")
     lines += ["", "**Sources**", ""]
     for source in meta["sources"]:
+        # The link is the producer's page, a catalogue record or the copy we read: "link"
+        # claims no more than that; the citation says what the work is.
         lines.append(f"- `{source['key']}` — {_escape(source['citation'])} "
-                     f"([where we read it]({source['path']}))")
+                     f"([link]({source['path']}))")
     lines += ["", "**Notes on units, uncertainty and disagreements**", ""]
     for topic, note in meta["notes"].items():
         lines.append(f"- *{_escape(topic).capitalize()}:* {_escape(note)}")

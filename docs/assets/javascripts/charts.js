@@ -42,23 +42,31 @@
     return colour || fallback;
   }
 
-  function themePatch() {
+  // Every axis of the figure (subplots have xaxis2, yaxis3 …), or the first pair.
+  function axisNames(layout) {
+    var names = Object.keys(layout || {}).filter(function (key) { return /^[xy]axis\d*$/.test(key); });
+    return names.length ? names : ["xaxis", "yaxis"];
+  }
+
+  function themePatch(layout) {
     var fg = resolvedColour("--md-default-fg-color", "#000000");
     var grid = resolvedColour("--md-default-fg-color--lightest", "#dddddd");
     var line = resolvedColour("--md-default-fg-color--lighter", "#aaaaaa");
     var bg = resolvedColour("--md-default-bg-color", "#ffffff");
-    var axis = { gridcolor: grid, linecolor: line, zerolinecolor: line, tickcolor: line };
-    return {
+    var patch = {
       "font.color": fg,
       "title.font.color": fg,
       "legend.font.color": fg,
       "hoverlabel.bgcolor": bg,
-      "hoverlabel.font.color": fg,
-      "xaxis.gridcolor": axis.gridcolor, "xaxis.linecolor": axis.linecolor,
-      "xaxis.zerolinecolor": axis.zerolinecolor, "xaxis.tickcolor": axis.tickcolor,
-      "yaxis.gridcolor": axis.gridcolor, "yaxis.linecolor": axis.linecolor,
-      "yaxis.zerolinecolor": axis.zerolinecolor, "yaxis.tickcolor": axis.tickcolor
+      "hoverlabel.font.color": fg
     };
+    axisNames(layout).forEach(function (axis) {
+      patch[axis + ".gridcolor"] = grid;
+      patch[axis + ".linecolor"] = line;
+      patch[axis + ".zerolinecolor"] = line;
+      patch[axis + ".tickcolor"] = line;
+    });
+    return patch;
   }
 
   function applyPatch(layout, patch) {
@@ -152,7 +160,7 @@
     var menus = (figure.layout && figure.layout.updatemenus) || [];
     function render(Plotly) {
       var original = JSON.parse(JSON.stringify(figure.layout || {}));
-      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch()), narrowPatch(el, figure));
+      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch(figure.layout)), narrowPatch(el, figure));
       // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
       layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
       if (menus.length && layout.margin) layout.margin.b -= 50;  // their room is no longer needed
@@ -268,9 +276,8 @@
 
   function rethemeAll() {
     if (!window.Plotly) return;
-    var patch = themePatch();
     document.querySelectorAll('.sd-chart__plot[data-sd-state="drawn"]').forEach(function (el) {
-      window.Plotly.relayout(el, patch);
+      window.Plotly.relayout(el, themePatch(el.layout));
     });
   }
 
