@@ -64,17 +64,24 @@ class Chart:
     """A figure with its text alternative, displayable in notebooks and on the site."""
 
     def __init__(self, fig: go.Figure, *, name: str, takeaway: str, table: pd.DataFrame,
-                 datasets: list[str], table_caption: str | None = None,
-                 phone_fig: go.Figure | None = None):
+                 datasets: list[str] | None = None, model: str | None = None,
+                 table_caption: str | None = None, phone_fig: go.Figure | None = None):
         if not CHART_NAME.match(name or ""):
             raise ValueError(f"chart name {name!r} must be lowercase letters, digits and hyphens "
                              "(it is the id chapters embed it by: '::: chart <name>')")
         if not takeaway.strip():
             raise ValueError("every chart needs a one-sentence takeaway")
+        # A chart credits its source: the datasets it draws on, or, for pure model output
+        # (a phase plane, a simulated game), the module that computed it. Never neither.
+        datasets = list(datasets or [])
+        if model is not None and (datasets or not model.strip()):
+            raise ValueError("a chart names either the datasets it draws on or the model "
+                             "module that computed it, not both")
         known = resources()
         unknown = [name for name in datasets if name not in known]
-        if not datasets or unknown:
+        if (not datasets and model is None) or unknown:
             raise ValueError(f"a chart must name the datasets it draws on; unknown: {unknown}")
+        self.model = model
         self.fig, self.name, self.takeaway, self.table = fig, name, takeaway.strip(), table
         # The table may hold more than the current view (every stage, every series):
         # its caption must describe the table, not the chart's opening view.
@@ -95,12 +102,17 @@ class Chart:
             phone = f' data-sd-figure-phone="{html.escape(figure_json(self.phone_fig))}"'
             phone_height = self.phone_fig.layout.height or height
         title = self.fig.layout.title.text or "Chart"
-        sources = "; ".join(
-            f'{html.escape(r.meta["title"])} (<a href="{SITE_ROOT}data-library/#{name}">'
-            f'sources, licence and notes</a>)' for name, r in self.datasets.items())
-        links = " · ".join(
-            f'<a href="{SITE_ROOT}data/{html.escape(r.path.name)}" download>'
-            f'{html.escape(r.path.name)}</a>' for r in self.datasets.values())
+        if self.model:
+            source = (f'Model output, no data: computed by <code>{html.escape(self.model)}</code> '
+                      '(the table holds every number drawn).')
+            download = ""
+        else:
+            source = "Data: " + "; ".join(
+                f'{html.escape(r.meta["title"])} (<a href="{SITE_ROOT}data-library/#{name}">'
+                f'sources, licence and notes</a>)' for name, r in self.datasets.items())
+            download = "<p>Download: " + " · ".join(
+                f'<a href="{SITE_ROOT}data/{html.escape(r.path.name)}" download>'
+                f'{html.escape(r.path.name)}</a>' for r in self.datasets.values()) + "</p>"
         return (
             f'<figure class="sd-chart" id="{cid}" data-sd-name="{self.name}">'
             # No role="img" here: plotly puts buttons inside, and an image may not hold
@@ -110,11 +122,11 @@ class Chart:
             f'<div class="sd-chart__plot" data-sd-figure="{html.escape(payload)}"{phone} '
             f'style="--sd-height:{int(height)}px;--sd-phone-height:{int(phone_height)}px"></div>'
             f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
-            f'<span class="sd-chart__source">Data: {sources}</span></figcaption>'
+            f'<span class="sd-chart__source">{source}</span></figcaption>'
             f'<details class="sd-chart__data info"><summary>Data behind this chart</summary>'
             f'<div class="sd-chart__table" tabindex="0" role="region" '
             f'aria-label="Data table: {html.escape(title)}">{table_html(self.table, self.table_caption or title)}</div>'
-            f'<p>Download: {links}</p></details>'
+            f'{download}</details>'
             f'</figure>'
         )
 

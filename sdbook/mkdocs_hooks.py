@@ -195,7 +195,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in build.glossary_pages:
         html = glossary.unmark(html)  # every term is defined right there
     else:
-        html = glossary.focus_first_marks(html)
+        html = glossary.focus_first_marks(glossary.unmark_headings(html))
     return pages.rewrite_root(html, pages.relative_root(page.file.dest_uri))
 
 

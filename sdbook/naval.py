@@ -164,8 +164,10 @@ def spending_series(new_construction: pd.DataFrame, military: pd.DataFrame,
     parts = [
         new_construction.assign(panel="new_construction", series=new_construction["source_key"],
                                 million_gbp=new_construction["new_construction_gbp"] / 1e6),
-        military.assign(panel="military", series="cow", million_gbp=military["milex_thousand_gbp"] / 1e3,
-                        basis="unstated", financial_year=military["year"].astype(str)),
+        # the Correlates of War file covers five powers; this race is Britain against Germany
+        military[military["country"].isin(["United Kingdom", "Germany"])].pipe(
+            lambda rows: rows.assign(panel="military", series="cow", million_gbp=rows["milex_thousand_gbp"] / 1e3,
+                                     basis="unstated", financial_year=rows["year"].astype(str))),
         navy.assign(panel="navy", series="navy-" + navy["basis"],
                     million_gbp=navy["expenditure_million_gbp"]),
     ]

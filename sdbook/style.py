@@ -51,6 +51,10 @@ COUNTRY_COLOURS = {
     "Egypt": "#b7862b",
     "Argentina": "#4f8fd6",
     "Brazil": "#3f9b4a",
+    # Abstract players of the models (chapter: modelling the spiral); the page's
+    # explorables use the same two colours (checked by tests/test_explorables_js.py).
+    "State X": "#2e86ab",
+    "State Y": "#c06a00",
 }
 # Names of one actor that deliberately share a colour.
 SAME_ACTOR = (

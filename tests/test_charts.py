@@ -44,9 +44,10 @@ def test_spending_chart_plots_every_csv_value_in_its_own_panel(datasets, spendin
     }
     plotted = sorted((round(x), round(y, 6)) for t in fig.data if t.customdata is not None
                      for x, y in _plotted(t))
+    rivals = {"United Kingdom", "Germany"}  # the military file also covers three other powers
     recorded = sorted((int(r.year), round(getattr(r, column) / scale, 6))
                       for name, (column, scale) in expected.items()
-                      for r in datasets[name].dropna(subset=[column]).itertuples())
+                      for r in datasets[name].dropna(subset=[column]).itertuples() if r.country in rivals)
     assert plotted == recorded
 
 
@@ -190,3 +191,16 @@ def test_fleet_table_caption_describes_every_stage_in_the_table(datasets):
     notebook = (ROOT / "notebooks" / "naval_race.ipynb").read_text(encoding="utf-8")
     assert "table_caption=naval.FLEET_TABLE_CAPTION" in notebook
     assert "table_caption=naval.SPENDING_TABLE_CAPTION" in notebook
+
+
+def test_a_model_chart_credits_its_module_and_names_no_dataset(datasets):
+    fig = charts.fig_fleet_race(datasets["dreadnoughts"])
+    chart = Chart(fig, name="model-test", takeaway="A takeaway.", table=datasets["dreadnoughts"].head(2),
+                  model="sdbook/richardson.py")
+    html = chart.to_html()
+    assert "Model output, no data: computed by <code>sdbook/richardson.py</code>" in html
+    assert "Download:" not in html and "data-library" not in html
+    with pytest.raises(ValueError, match="either the datasets"):
+        Chart(fig, name="x", takeaway="T.", table=chart.table, datasets=["dreadnoughts"], model="m.py")
+    with pytest.raises(ValueError, match="must name the datasets"):
+        Chart(fig, name="x", takeaway="T.", table=chart.table)

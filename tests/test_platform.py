@@ -214,3 +214,9 @@ def test_notebook_time_counts_text_charts_and_cells(tmp_path):
         nbformat.v4.new_code_cell("Chart(fig)"),                     # 2 min
         nbformat.v4.new_code_cell("x = 1")]), path)                  # 1 min
     assert furniture.notebook_minutes(path) == 5
+
+
+def test_headings_carry_no_glossary_marks():
+    html = '<h1 id="t">The <abbr title="D">security dilemma</abbr> today</h1><p><abbr title="D">security dilemma</abbr></p>'
+    out = glossary.focus_first_marks(glossary.unmark_headings(html))
+    assert '<h1 id="t">The security dilemma today</h1>' in out and out.count("<abbr") == 1

@@ -182,6 +182,14 @@ def unmark(page_html: str) -> str:
     return re.sub(r"</abbr>", "", _ABBR.sub("", page_html))
 
 
+_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.S)
+
+
+def unmark_headings(page_html: str) -> str:
+    """Titles and headings name things; their terms are explained in the text below."""
+    return _HEADING.sub(lambda m: m.group(1) + unmark(m.group(3)) + m.group(4), page_html)
+
+
 def mark_terms_in_text(text_html: str, terms: list[Term]) -> str:
     """abbr marks for HTML made outside Markdown (notebook Markdown cells): text only,
     never inside tags, code or links."""

@@ -99,16 +99,24 @@
     return lines.join("<br>");
   }
 
-  function legendEntries(figure) {
-    var groups = {};
-    return (figure.data || []).reduce(function (count, trace) {
-      if (trace.showlegend === false || !trace.name) return count;
-      if (trace.legendgrouptitle && trace.legendgrouptitle.text && !groups[trace.legendgroup]) {
+  // Rows a horizontal legend will take at this width: entries are packed left to right
+  // (symbol and gap about 40 px, text about 6.2 px a character at 11 px); a group title
+  // takes a row of its own.
+  function legendRows(figure, width) {
+    var rows = 0, used = width, groups = {};
+    (figure.data || []).forEach(function (trace) {
+      if (trace.showlegend === false || !trace.name) return;
+      var title = trace.legendgrouptitle && trace.legendgrouptitle.text;
+      if (title && !groups[trace.legendgroup]) {
         groups[trace.legendgroup] = true;
-        count += 1;
+        rows += 1;
+        used = width;
       }
-      return count + 1;
-    }, 0);
+      var entry = 40 + 6.2 * String(trace.name).length;
+      if (used + entry > width) { rows += 1; used = 0; }
+      used += entry;
+    });
+    return rows;
   }
 
   function narrowPatch(el, figure) {
@@ -122,14 +130,22 @@
     var patch = { "title.font.size": 15, "xaxis.title.font.size": 11, "yaxis.title.font.size": 11 };
     if (title) patch["title.text"] = wrapped;
     var extraBottom = 0;
-    if (layout.showlegend !== false && legendEntries(figure) > 0) {
-      extraBottom = 20 * legendEntries(figure) + 24;
+    var rows = layout.showlegend === false ? 0 : legendRows(figure, el.clientWidth - 20);
+    if (rows > 0) {
+      // The legend's room replaces whatever the wide layout kept at the bottom (menus,
+      // a legend of fewer rows): tick labels and the axis title, then the legend's rows.
+      var xTitle = axisNames(layout).some(function (axis) {
+        return axis.charAt(0) === "x" && layout[axis] && layout[axis].title && layout[axis].title.text;
+      });
+      var newBottom = (xTitle ? 78 : 52) + 21 * rows + 12;
+      extraBottom = newBottom - bottom;
+      bottom = newBottom;
       Object.assign(patch, { "legend.yref": "container", "legend.y": 0, "legend.yanchor": "bottom",
                              "legend.font.size": 11 });
       top = Math.min(top, 60);  // the legend no longer sits above the plot
     }
     patch["margin.t"] = top + extraTop;
-    patch["margin.b"] = bottom + extraBottom;
+    patch["margin.b"] = rows > 0 ? bottom : bottom + extraBottom;
     patch.height = (layout.height || 440) + extraTop + extraBottom - ((margin.t || 70) - top);
     return patch;
   }
@@ -160,10 +176,12 @@
     var menus = (figure.layout && figure.layout.updatemenus) || [];
     function render(Plotly) {
       var original = JSON.parse(JSON.stringify(figure.layout || {}));
-      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch(figure.layout)), narrowPatch(el, figure));
+      var narrow = narrowPatch(el, figure);
+      var layout = applyPatch(applyPatch(figure.layout || {}, themePatch(figure.layout)), narrow);
       // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
       layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
-      if (menus.length && layout.margin) layout.margin.b -= 50;  // their room is no longer needed
+      // their room is no longer needed (on a phone the legend's room was recomputed already)
+      if (menus.length && layout.margin && !("legend.y" in narrow)) layout.margin.b -= 50;
       return Plotly.newPlot(el, figure.data, layout, CONFIG).then(function () {
         removeControls(el);
         addTools(el, original, Plotly);

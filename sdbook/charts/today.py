@@ -1,0 +1,199 @@
+"""Charts of missile defence, New START and the action-reaction timelines
+(chapter: today/index.md). The South China Sea charts are in :mod:`.scs`.
+
+View buttons put the chart's opening view last, so that the first button always
+changes what is drawn (the site turns them into HTML buttons; see charts.js).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import missile_defence as md
+from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .sequence import fig_event_sequence
+
+US = "United States"
+# Scope → (colour, marker symbol): the agency's own money in the US colour, wider or
+# narrower definitions in the neutral colour with their own shapes.
+_SCOPE_STYLE = {"mda_only": (None, "circle"), "all_missile_defence": (NEUTRAL_COLOUR, "square"),
+                "bmd_rdte_all": (NEUTRAL_COLOUR, "diamond"),
+                "missile_defence_unstated": (NEUTRAL_COLOUR, "triangle-up")}
+_SCOPE_SHORT = {"mda_only": "MDA", "all_missile_defence": "all programmes",
+                "bmd_rdte_all": "R&D only", "missile_defence_unstated": "scope not stated"}
+# Below the plot: a legend that wraps onto several rows must not grow into the title.
+LEGEND_BELOW = {"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
+                "yanchor": "bottom"}
+# Events drawn on the budget chart: few, short labels that fit a phone.
+_BUDGET_EVENTS = {"abm-withdrawal-2002": "ABM exit", "gmd-greely-2004": "GMD",
+                  "epaa-2009": "EPAA", "putin-2018": "Putin's arms"}
+
+
+def _fiscal_year(date: pd.Timestamp) -> int:
+    """US fiscal year a date falls in (FY n runs from 1 October of year n-1)."""
+    return date.year + (1 if date.month >= 10 else 0)
+
+
+def fig_md_budget(budget: pd.DataFrame, index: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
+    """US missile-defence money per fiscal year, as sourced, with four turning points.
+
+    Chapter: the dilemma today. Points only, never lines: the figures come from different
+    producers with different scopes. Filled = enacted, open = request. Buttons switch
+    between then-year and constant dollars (years without an actual deflator drop out).
+    """
+    annual = md.annual_figures(budget, index)
+    fig = go.Figure()
+    for (scope, stage), rows in annual.groupby(["scope", "stage"], sort=False):
+        colour, symbol = _SCOPE_STYLE[scope]
+        colour = colour or country_colour(US)
+        fig.add_trace(go.Scatter(
+            x=rows["fiscal_year"].tolist(), y=rows["value_billion_usd"].tolist(),
+            name=f"{_SCOPE_SHORT[scope]}, {stage}", mode="markers",
+            customdata=rows[["source_key", "note"]].fillna("").values.tolist(),
+            marker={"size": 11, "symbol": symbol if stage == "enacted" else f"{symbol}-open",
+                    "color": colour, "line": {"width": 2, "color": colour}},
+            hovertemplate="FY%{x}: $%{y:.2f} billion<br>%{customdata[0]}<extra></extra>"))
+    then_year = [t.y for t in fig.data]
+    constant = [annual.loc[(annual["scope"] == s) & (annual["stage"] == g), "value_constant"].tolist()
+                for (s, g), _ in annual.groupby(["scope", "stage"], sort=False)]
+    dated = events.set_index("event_id")["date"]
+    shapes, notes = [], []
+    for n, (event_id, label) in enumerate(_BUDGET_EVENTS.items()):
+        x = _fiscal_year(dated[event_id])
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
+                       "y1": 1, "line": {"color": NEUTRAL_COLOUR, "width": 1, "dash": "dot"}})
+        notes.append({"x": x, "y": 0.02 + 0.08 * (n % 2), "xref": "x", "yref": "paper", "text": label,
+                      "showarrow": False, "xanchor": "left", "yanchor": "bottom", "font": {"size": 11}})
+    base = f"FY{md.PRICE_BASE_YEAR}"
+    buttons = [
+        {"label": f"Constant {base} dollars", "method": "update",
+         "args": [{"y": constant}, {"yaxis.title.text": f"US$ billion ({base} prices)"}]},
+        {"label": "Then-year dollars", "method": "update",
+         "args": [{"y": then_year}, {"yaxis.title.text": "US$ billion (then-year)"}]},
+    ]
+    fig.update_layout(**base_layout(
+        "US missile-defence money, as sourced",
+        xaxis={"title": {"text": "US fiscal year (events placed in the fiscal year they fell in)"},
+               # the first tick stands clear of the y axis's 0, so their labels never touch
+               "range": [1998, 2026.5], "tickvals": list(range(2000, 2026, 5))},
+        yaxis={"title": {"text": "US$ billion (then-year)"}, "rangemode": "tozero"},
+        shapes=shapes, annotations=notes, hovermode="closest", height=540, legend=LEGEND_BELOW,
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons, "active": 1,
+                      "showactive": True, "x": 0, "xanchor": "left", "y": -0.17, "yanchor": "top"}],
+        margin={"l": 60, "r": 20, "t": 50, "b": 190},
+    ))
+    return fig
+
+
+def fig_md_totals(budget: pd.DataFrame) -> go.Figure:
+    """Multi-year totals from GAO and CRS, received and planned, against the article's claim.
+
+    Chapter: the dilemma today (fact check). Money a report counted as planned for the
+    following years is stacked on what it counted as received, drawn open.
+    """
+    bars = md.totals_bars(budget)
+    fig = go.Figure()
+    fig.add_trace(go.Bar(
+        y=bars["label"].tolist(), x=bars["received"].tolist(), orientation="h", name="received",
+        marker={"color": country_colour(US)},
+        hovertemplate="%{y}: $%{x} billion received<extra></extra>"))
+    fig.add_trace(go.Bar(
+        y=bars["label"].tolist(), x=bars["planned"].tolist(), orientation="h",
+        name="planned, not yet received",
+        marker={"color": "rgba(0,0,0,0)", "line": {"color": country_colour(US), "width": 2}},
+        hovertemplate="%{y}: + $%{x} billion planned<extra></extra>"))
+    claim = md.ARTICLE_CLAIM["value_billion_usd"]
+    fig.update_layout(**base_layout(
+        "Totals given by GAO and CRS, US$ billion",
+        barmode="stack", hovermode="closest", height=400,
+        xaxis={"title": {"text": "US$ billion, then-year"},
+               "rangemode": "tozero"},
+        yaxis={"automargin": True, "autorange": "reversed"},
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": claim, "x1": claim,
+                 "y0": 0, "y1": 1, "line": {"color": NEUTRAL_COLOUR, "width": 2, "dash": "dash"}}],
+        annotations=[{"x": claim, "y": 1.0, "xref": "x", "yref": "paper", "showarrow": False,
+                      "text": f"article: over ${claim:g}bn", "xanchor": "right",
+                      "yanchor": "bottom", "font": {"size": 11}}],
+        margin={"l": 20, "r": 20, "t": 80, "b": 50},
+    ))
+    return fig
+
+
+def fig_new_start(aggregates: pd.DataFrame) -> go.Figure:
+    """The strategic balance as both sides declared it under New START, with the limits.
+
+    Chapter: the dilemma today. Buttons switch between the treaty's three aggregates.
+    """
+    measures = list(md.NEW_START_LIMITS)
+    opening = "deployed_warheads"
+
+    def series(measure):
+        wide = md.new_start_wide(aggregates, measure)
+        limit = md.NEW_START_LIMITS[measure]
+        return [wide["United States"].tolist(), wide["Russia"].tolist(), [limit, limit]]
+
+    wide = md.new_start_wide(aggregates, opening)
+    dates = wide.index.strftime("%Y-%m-%d").tolist()
+    fig = go.Figure()
+    for party, y in zip(("United States", "Russia"), series(opening)[:2]):
+        fig.add_trace(go.Scatter(
+            x=dates, y=y, name=party, mode="lines+markers", connectgaps=False,
+            line={"color": country_colour(party), "width": 3}, marker={"size": 8},
+            hovertemplate="%{x}: %{y:,}<extra>" + party + "</extra>"))
+    fig.add_trace(go.Scatter(
+        x=["2018-02-05", dates[-1]], y=series(opening)[2], name="treaty limit (from Feb 2018)",
+        mode="lines", line={"color": NEUTRAL_COLOUR, "width": 2, "dash": "dash"},
+        hovertemplate="limit %{y:,}<extra></extra>"))
+    order = [m for m in measures if m != opening] + [opening]
+    buttons = [{"label": md.NEW_START_LABELS[m].capitalize(), "method": "update",
+                "args": [{"y": series(m)}, {"title.text": f"New START: {md.NEW_START_LABELS[m]}"}]}
+               for m in order]
+    fig.update_layout(**base_layout(
+        f"New START: {md.NEW_START_LABELS[opening]}",
+        xaxis={"title": {"text": "Date the declared data were current"}, "type": "date"},
+        yaxis={"title": {"text": "count (treaty rules)"}, "rangemode": "tozero"},
+        hovermode="closest",
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
+                      "active": len(order) - 1, "showactive": True, "x": 0, "xanchor": "left",
+                      "y": -0.2, "yanchor": "top"}],
+        margin={"l": 60, "r": 20, "t": 70, "b": 110},
+    ))
+    return fig
+
+
+def fig_sequence(events: pd.DataFrame, lanes: list[str], title: str) -> go.Figure:
+    """Who answered whom: one row per move in date order, one column per actor.
+
+    The book's shared phone-friendly form (:mod:`.sequence`), numbered by
+    :func:`sdbook.missile_defence.sequence` so that an answer given on the day of its
+    cause still comes after it. An actor without a lane fails loudly.
+    """
+    unknown = sorted(set(events["actor"]) - set(lanes))
+    if unknown:
+        raise ValueError(f"no lane for actor(s) {unknown}")
+    return fig_event_sequence(md.sequence(events), {actor: _short(actor) for actor in lanes},
+                              title, _lane_colour)
+
+
+def _lane_colour(actor: str) -> str:
+    return country_colour(actor) if actor in _COUNTRY_LANES else NEUTRAL_COLOUR
+
+
+_COUNTRY_LANES = {"United States", "Soviet Union / Russia", "China", "North Korea", "Vietnam",
+                  "Philippines", "Japan", "Malaysia"}
+# Column heads short enough, on two lines, for six columns on a 390 px phone.
+_SHORT = {"Soviet Union / Russia": "USSR/<br>Russia", "United States": "US", "North Korea": "North<br>Korea",
+          "Multilateral": "Joint/<br>intl.", "Vietnam": "Viet<br>Nam", "Philippines": "Philip-<br>pines"}
+
+
+def _short(actor: str) -> str:
+    return _SHORT.get(actor, actor)
+
+
+MD_LANES = ["United States", "Both", "Soviet Union / Russia", "China", "North Korea"]
+
+
+def fig_md_timeline(events: pd.DataFrame) -> go.Figure:
+    """Missile defence and its answers, 1972-2026. Chapter: the dilemma today."""
+    return fig_sequence(events, MD_LANES, "Missile defence: who answered whom")

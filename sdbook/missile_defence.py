@@ -1,0 +1,242 @@
+"""Missile defence, its cost and its answers (chapter: today/index.md, part 1).
+
+Pure functions over the frames :func:`sdbook.load` returns for ``missile_defence_budget``,
+``us_gdp_price_index``, ``new_start_aggregates`` and ``missile_defence_events``. The
+timeline helpers (numbering, tables, takeaways) are shared with the South China Sea part.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+# Dates are shown only as precisely as the source gives them (as on the naval timeline).
+DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+# Constant dollars are expressed in the last fiscal year the OMB edition gives as actual.
+PRICE_BASE_YEAR = 2022
+ANNUAL_STAGES = ("request", "enacted")
+SCOPE_LABELS = {
+    "mda_only": "Missile Defense Agency only",
+    "all_missile_defence": "all missile defence (MDA and the services)",
+    "bmd_rdte_all": "research and development only",
+    "missile_defence_unstated": "missile defence, scope not stated",
+}
+# The source article: "Between 2001 and 2020, the U.S. spent over $180 billion".
+ARTICLE_CLAIM = {"value_billion_usd": 180.0, "fiscal_year_from": 2001, "fiscal_year_to": 2020}
+# New START central limits, in force from 5 February 2018.
+NEW_START_LIMITS = {"deployed_delivery_vehicles": 700, "deployed_warheads": 1550,
+                    "deployed_and_non_deployed_launchers": 800}
+NEW_START_LABELS = {"deployed_delivery_vehicles": "deployed missiles and bombers",
+                    "deployed_warheads": "deployed warheads",
+                    "deployed_and_non_deployed_launchers": "launchers and bombers, deployed or not"}
+
+
+def deflator(index: pd.DataFrame, base_year: int = PRICE_BASE_YEAR) -> pd.Series:
+    """Multiplier from then-year to constant ``base_year`` dollars, per fiscal year.
+
+    Only years OMB reports as actual are used: an estimate is a forecast, and the book
+    never converts with a forecast, so later years have no constant-dollar value.
+    """
+    actual = index[index["status"] == "actual"].set_index("fiscal_year")["gdp_chained_price_index"]
+    if base_year not in actual.index:
+        raise ValueError(f"no actual price index for the base year FY{base_year}")
+    return actual[base_year] / actual
+
+
+def annual_figures(budget: pd.DataFrame, index: pd.DataFrame,
+                   base_year: int = PRICE_BASE_YEAR) -> pd.DataFrame:
+    """Single-year requests and enacted amounts, with a constant-dollar column added."""
+    annual = budget[(budget["fiscal_year_from"] == budget["fiscal_year_to"])
+                    & budget["stage"].isin(ANNUAL_STAGES)].copy()
+    annual["fiscal_year"] = annual["fiscal_year_from"].astype(int)
+    factor = deflator(index, base_year)
+    annual["value_constant"] = (annual["value_billion_usd"]
+                                * annual["fiscal_year"].map(factor)).round(2)
+    return annual.sort_values(["fiscal_year", "scope", "stage"]).reset_index(drop=True)
+
+
+def budget_table(budget: pd.DataFrame, index: pd.DataFrame,
+                 base_year: int = PRICE_BASE_YEAR) -> pd.DataFrame:
+    """The figures behind the budget chart, one row per sourced figure."""
+    annual = annual_figures(budget, index, base_year)
+    table = annual[["fiscal_year", "scope", "stage", "value_billion_usd", "value_constant",
+                    "source_key", "note"]].copy()
+    table["scope"] = table["scope"].map(SCOPE_LABELS)
+    return table.rename(columns={
+        "fiscal_year": "Fiscal year", "scope": "What is counted", "stage": "Stage",
+        "value_billion_usd": "US$ billion (then-year)",
+        "value_constant": f"US$ billion (FY{base_year} prices)", "source_key": "Source",
+        "note": "Note"})
+
+
+def budget_takeaway(budget: pd.DataFrame, index: pd.DataFrame) -> str:
+    """One sentence on the sourced annual figures and what they lack."""
+    annual = annual_figures(budget, index)
+    mda = annual[annual["scope"] == "mda_only"]
+    low, high = mda.loc[mda["value_billion_usd"].idxmin()], mda.loc[mda["value_billion_usd"].idxmax()]
+    years = sorted(annual["fiscal_year"].unique())
+    extra = scope_gaps(budget)
+    return (f"Only {len(annual)} single-year figures could be sourced, for {len(years)} of the "
+            f"{years[-1] - years[0] + 1} fiscal years FY{years[0]}–FY{years[-1]}; the Missile "
+            f"Defense Agency's own figures range from ${low['value_billion_usd']:g} billion "
+            f"(FY{low['fiscal_year']} {low['stage']}) to ${high['value_billion_usd']:g} billion "
+            f"(FY{high['fiscal_year']} {high['stage']}) a year, and in the {len(extra)} years with "
+            f"both, counting the services' programmes adds ${extra.min():.1f}–{extra.max():.1f} billion.")
+
+
+def scope_gaps(budget: pd.DataFrame) -> pd.Series:
+    """Per fiscal year and stage with both figures: all missile defence minus MDA alone."""
+    annual = budget[(budget["fiscal_year_from"] == budget["fiscal_year_to"])
+                    & budget["stage"].isin(ANNUAL_STAGES)]
+    wide = annual.pivot_table(index=["fiscal_year_from", "stage"], columns="scope",
+                              values="value_billion_usd")
+    both = wide.dropna(subset=["mda_only", "all_missile_defence"])
+    return (both["all_missile_defence"] - both["mda_only"]).round(2)
+
+
+def _one(budget: pd.DataFrame, record_id: str) -> pd.Series:
+    rows = budget[budget["record_id"] == record_id]
+    if len(rows) != 1:
+        raise KeyError(f"missile_defence_budget: no single record {record_id!r}")
+    return rows.iloc[0]
+
+
+def article_check(budget: pd.DataFrame) -> dict:
+    """What the sourced totals say about 'over $180 billion between 2001 and 2020'.
+
+    GAO's April 2016 total of MDA money received since FY2002 plus what MDA then planned
+    for FY2017-2020 covers FY2002-2020 for the agency alone; FY2001 R&D is added from CRS.
+    """
+    received = _one(budget, "mda-2002-2016")
+    planned = _one(budget, "mda-2017-2020-planned")
+    fy2001 = _one(budget, "fy2001-bmd-rdte-available")
+    mda_2002_2020 = received["value_billion_usd"] + planned["value_billion_usd"]
+    with_2001 = mda_2002_2020 + fy2001["value_billion_usd"]
+    claim = ARTICLE_CLAIM["value_billion_usd"]
+    return {"received_2002_2016": received["value_billion_usd"],
+            "planned_2017_2020": planned["value_billion_usd"],
+            "mda_2002_2020": mda_2002_2020, "fy2001_rdte": fy2001["value_billion_usd"],
+            "with_2001": with_2001, "claim": claim, "shortfall": claim - with_2001}
+
+
+def totals_table(budget: pd.DataFrame) -> pd.DataFrame:
+    """The multi-year totals GAO and CRS have given, with the article's claim beside them."""
+    totals = budget[budget["stage"].isin(("cumulative_received", "planned"))].copy()
+    totals["Fiscal years"] = [f"FY{a}–FY{b}" for a, b in
+                              zip(totals["fiscal_year_from"], totals["fiscal_year_to"])]
+    totals["What is counted"] = totals["scope"].map(SCOPE_LABELS)
+    table = totals[["Fiscal years", "What is counted", "stage", "value_billion_usd", "source_key", "note"]]
+    return table.rename(columns={"stage": "Stage", "value_billion_usd": "US$ billion (then-year)",
+                                 "source_key": "Source", "note": "Note"}).reset_index(drop=True)
+
+
+def totals_takeaway(budget: pd.DataFrame) -> str:
+    check = article_check(budget)
+    return (f"MDA money received in FY2002–2016 (${check['received_2002_2016']:g} billion) plus "
+            f"what it planned for FY2017–2020 (${check['planned_2017_2020']:g} billion) and FY2001 "
+            f"research (${check['fy2001_rdte']:g} billion) come to ${check['with_2001']:g} billion, "
+            f"${check['shortfall']:g} billion short of the article's 'over ${check['claim']:g} "
+            f"billion': the claim holds only if service programmes or larger later budgets are counted.")
+
+
+def totals_bars(budget: pd.DataFrame) -> pd.DataFrame:
+    """One bar per multi-year total received, with any plan the same report gave for the
+    years straight after it (GAO 2014 and 2016), in date order of the span."""
+    totals = budget[budget["stage"] == "cumulative_received"].sort_values(
+        ["fiscal_year_to", "fiscal_year_from"])
+    planned = budget[budget["stage"] == "planned"]
+    rows = []
+    for r in totals.itertuples():
+        plan = planned[(planned["source_key"] == r.source_key)
+                       & (planned["fiscal_year_from"] == r.fiscal_year_to + 1)]
+        to_year = int(plan["fiscal_year_to"].iloc[0]) if len(plan) else r.fiscal_year_to
+        who = "MDA" if r.scope == "mda_only" else "all"
+        # two short lines, so that the labels leave room for the bars on a phone
+        rows.append({"label": f"{r.source_key[:3].upper()} {r.source_key[3:]}<br>{who}, "
+                              f"FY{r.fiscal_year_from % 100:02d}–{to_year % 100:02d}",
+                     "received": r.value_billion_usd,
+                     "planned": float(plan["value_billion_usd"].iloc[0]) if len(plan) else 0.0})
+    return pd.DataFrame(rows)
+
+
+def new_start_wide(aggregates: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """One column per party, one row per exchange date, for ``measure``."""
+    if measure not in NEW_START_LIMITS:
+        raise ValueError(f"measure must be one of {list(NEW_START_LIMITS)}, not {measure!r}")
+    return aggregates.pivot(index="as_of", columns="party", values=measure).sort_index()
+
+
+def new_start_table(aggregates: pd.DataFrame) -> pd.DataFrame:
+    columns = {}
+    for measure, label in NEW_START_LABELS.items():
+        wide = new_start_wide(aggregates, measure)
+        for party in ("United States", "Russia"):
+            columns[f"{party}: {label}"] = wide[party].astype("Int64")
+    table = pd.DataFrame(columns)
+    table.index = table.index.strftime("%Y-%m-%d")
+    table.index.name = "Data as of"
+    return table.reset_index()
+
+
+def new_start_takeaway(aggregates: pd.DataFrame) -> str:
+    """One sentence true of all three views: first and last exchange, both parties, vs limits."""
+    first, last = aggregates["as_of"].min(), aggregates["as_of"].max()
+    parts = []
+    for party in ("United States", "Russia"):
+        row = aggregates[(aggregates["party"] == party) & (aggregates["as_of"] == last)].iloc[0]
+        start = aggregates[(aggregates["party"] == party) & (aggregates["as_of"] == first)].iloc[0]
+        parts.append(f"{party} {start['deployed_warheads']:,} → {row['deployed_warheads']:,} "
+                     f"deployed warheads")
+    within = all((aggregates.loc[aggregates["as_of"] >= "2018-02-05", m].dropna() <= limit).all()
+                 for m, limit in NEW_START_LIMITS.items())
+    return (f"From {first:%B %Y} to {last:%B %Y} ({'; '.join(parts)}) both sides declared numbers "
+            f"{'within' if within else 'above'} all three limits once they applied in February "
+            f"2018; no figures have been published since {last:%B %Y}.")
+
+
+def backward_links(events: pd.DataFrame) -> list[str]:
+    """Events recorded as answering an event that came after them (must be empty)."""
+    dates = events.set_index("event_id")["date"]
+    wrong = []
+    for row in events.itertuples():
+        if isinstance(row.responds_to, str) and row.responds_to:
+            if dates[row.responds_to] > row.date:
+                wrong.append(f"{row.event_id} ({row.date:%Y-%m-%d}) answers later "
+                             f"{row.responds_to} ({dates[row.responds_to]:%Y-%m-%d})")
+    return wrong
+
+
+def sequence(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in date order, numbered from 1; chart and table share the numbers.
+
+    An answer given on the same day as its cause (Putin's reply of 13 December 2001)
+    comes after it, whatever the ids say; ``when`` shows each date only as precisely
+    as the source gives it.
+    """
+    parent = dict(zip(events["event_id"], events["responds_to"]))
+    dated = dict(zip(events["event_id"], events["date"]))
+
+    def same_day_depth(event_id):
+        depth, cause = 0, parent.get(event_id)
+        while isinstance(cause, str) and cause and dated[cause] == dated[event_id]:
+            depth, cause = depth + 1, parent.get(cause)
+        return depth
+
+    ordered = events.assign(_depth=events["event_id"].map(same_day_depth))
+    ordered = ordered.sort_values(["date", "_depth", "event_id"]).drop(columns="_depth")
+    ordered = ordered.reset_index(drop=True)
+    ordered["number"] = range(1, len(ordered) + 1)
+    ordered["when"] = [d.strftime(DATE_FORMATS[p]).lstrip("0")
+                       for d, p in zip(ordered["date"], ordered["date_precision"])]
+    return ordered
+
+
+def event_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The timeline's events numbered as on the chart, with what each answered and why."""
+    ordered = sequence(events)
+    number_of = dict(zip(ordered["event_id"], ordered["number"]))
+    ordered["answers"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
+                          for r in ordered["responds_to"]]
+    table = ordered[["number", "when", "actor", "event", "answers", "note"]]
+    return table.rename(columns={"number": "No.", "when": "Date", "actor": "Actor",
+                                 "event": "Event", "answers": "Answers", "note": "Note"})

@@ -1,0 +1,173 @@
+"""The modelling chapter's explorables in a real headless Chromium (Debian's, via Playwright).
+
+Each control is moved by mouse and by keyboard, and the data the plots draw must
+change; the page must stay offline and free of console errors, in both themes and
+at phone width. Chapter: modelling the spiral.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_browser import PageWatch, browser  # noqa: F401 (the shared browser fixture)
+
+PAGE = "/modelling/"
+
+
+def _open(browser, served_site, **context):  # noqa: F811
+    watch = PageWatch(browser, served_site, **context)
+    watch.page.goto(served_site + PAGE, wait_until="networkidle")
+    return watch
+
+
+def _ready(page, name):
+    root = page.locator(f'[data-sd-explorable="{name}"]')
+    root.scroll_into_view_if_needed()
+    page.wait_for_function(
+        f"""() => {{ const plots = document.querySelectorAll('[data-sd-explorable="{name}"] .sd-explorable__plot');
+                    return plots.length > 0 && [...plots].every(e => e.dataset.sdState === 'drawn'); }}""",
+        timeout=30_000)
+    return root
+
+
+def _drawn(page, name):
+    """Everything the explorable's plots currently draw, as JSON (x and y of every trace)."""
+    return page.evaluate(
+        f"""() => JSON.stringify([...document.querySelectorAll('[data-sd-explorable="{name}"] .sd-explorable__plot')]
+              .map(el => el.data.map(t => [t.x, t.y])))""")
+
+
+def _settled(page, name, before):
+    page.wait_for_function(
+        f"""(before) => JSON.stringify([...document.querySelectorAll('[data-sd-explorable="{name}"] .sd-explorable__plot')]
+              .map(el => el.data.map(t => [t.x, t.y]))) !== before""", arg=before, timeout=10_000)
+
+
+def test_richardson_sliders_move_by_keyboard_and_mouse(browser, served_site):  # noqa: F811
+    watch = _open(browser, served_site)
+    try:
+        page = watch.page
+        root = _ready(page, "richardson")
+        sliders = root.locator('input[type="range"]')
+        assert sliders.count() == 8
+        for index in range(sliders.count()):
+            slider = sliders.nth(index)
+            label = page.locator(f'label[for="{slider.get_attribute("id")}"]').inner_text()
+            before = _drawn(page, "richardson")
+            slider.focus()
+            page.keyboard.press("ArrowLeft" if index in (4, 5) else "ArrowRight")  # g, h start high
+            _settled(page, "richardson", before)
+            assert _drawn(page, "richardson") != before, f"keyboard on {label!r} changed nothing"
+            before = _drawn(page, "richardson")
+            box = slider.bounding_box()
+            page.mouse.click(box["x"] + box["width"] * 0.1, box["y"] + box["height"] / 2)
+            _settled(page, "richardson", before)
+            assert _drawn(page, "richardson") != before, f"mouse on {label!r} changed nothing"
+        status = root.locator(".sd-explorable__status").inner_text()
+        assert "ab =" in status and "kl =" in status
+        before = _drawn(page, "richardson")
+        root.locator(".sd-explorable__button").click()  # back to the chapter's example
+        _settled(page, "richardson", before)
+        assert "Balance at X = 61.5, Y = 69.2" in root.locator(".sd-explorable__status").inner_text()
+        assert not watch.errors, watch.errors
+        assert not watch.foreign, watch.foreign
+    finally:
+        watch.close()
+
+
+def test_richardson_regime_follows_the_stability_condition(browser, served_site):  # noqa: F811
+    watch = _open(browser, served_site)
+    try:
+        page = watch.page
+        root = _ready(page, "richardson")
+        b = root.locator('input[type="range"]').nth(3)  # b: the brake of Y's own costs
+        b.focus()
+        for _ in range(6):  # 0.50 -> 0.20: ab = 0.10 < kl = 0.12
+            page.keyboard.press("ArrowLeft")
+        page.wait_for_function("""() => document.querySelector(
+            '[data-sd-explorable="richardson"] .sd-explorable__status').textContent.includes('runaway')""",
+            timeout=10_000)
+        assert "ab = 0.100 < kl = 0.120" in root.locator(".sd-explorable__status").inner_text()
+    finally:
+        watch.close()
+
+
+def test_spiral_game_controls_move_by_keyboard_and_mouse(browser, served_site):  # noqa: F811
+    watch = _open(browser, served_site)
+    try:
+        page = watch.page
+        root = _ready(page, "spiral-game")
+
+        def table():
+            return root.locator(".sd-explorable__table").inner_text()
+
+        sliders = root.locator('input[type="range"]')
+        assert sliders.count() == 6  # T, R, P, S, misreading, seed
+        for index in range(sliders.count()):
+            slider = sliders.nth(index)
+            before, before_table = _drawn(page, "spiral-game"), table()
+            slider.focus()
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(150)
+            after = (_drawn(page, "spiral-game"), table())
+            assert after != (before, before_table), f"keyboard on slider {index} changed nothing"
+            box = slider.bounding_box()
+            page.mouse.click(box["x"] + box["width"] * 0.35, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(150)
+            assert (_drawn(page, "spiral-game"), table()) != after, f"mouse on slider {index} changed nothing"
+        # the payoff preset and both strategies, by keyboard
+        for index, key in ((0, "ArrowDown"), (1, "ArrowDown"), (2, "ArrowDown")):
+            select = root.locator("select").nth(index)
+            before, before_table = _drawn(page, "spiral-game"), table()
+            select.focus()
+            page.keyboard.press(key)
+            page.wait_for_timeout(150)
+            assert (_drawn(page, "spiral-game"), table()) != (before, before_table), f"select {index}"
+        before = _drawn(page, "spiral-game")
+        root.locator(".sd-explorable__button").click()  # new luck
+        _settled(page, "spiral-game", before)
+        assert not watch.errors, watch.errors
+        assert not watch.foreign, watch.foreign
+    finally:
+        watch.close()
+
+
+def test_spiral_game_page_matches_the_notebook_match(browser, served_site):  # noqa: F811
+    """The page starts where the notebook's example match is: same moves, round for round."""
+    from sdbook import modelling
+
+    watch = _open(browser, served_site)
+    try:
+        page = watch.page
+        _ready(page, "spiral-game")
+        drawn = json.loads(_drawn(page, "spiral-game"))[0]
+        match = modelling.example_match()
+        armed_x = [r for r, m in zip(match["round"], match["move1"]) if m == "A"]
+        symbols = page.evaluate("""() => document.querySelector(
+            '[data-sd-explorable="spiral-game"] .sd-explorable__plot').data[0].marker.symbol""")
+        assert [r for r, s in zip(drawn[0][0], symbols) if s == "circle"] == armed_x
+    finally:
+        watch.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_explorables_redraw_in_dark_mode_and_fit_a_phone(browser, served_site, width):  # noqa: F811
+    watch = _open(browser, served_site, viewport={"width": width, "height": 900}, color_scheme="light")
+    try:
+        page = watch.page
+        for name in ("richardson", "spiral-game"):
+            _ready(page, name)
+        light = page.evaluate("""() => document.querySelector('.sd-explorable__plot').layout.font.color""")
+        page.locator("label[for='__palette_1']").first.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.wait_for_function(
+            """(light) => document.querySelector('.sd-explorable__plot').layout.font.color !== light""",
+            arg=light, timeout=10_000)
+        overflow = page.evaluate("""() => [...document.querySelectorAll('.sd-explorable')]
+            .map(el => el.scrollWidth - el.clientWidth)""")
+        assert all(o <= 1 for o in overflow), f"explorable wider than the page at {width}px: {overflow}"
+        assert not watch.errors, watch.errors
+    finally:
+        watch.close()

@@ -1,0 +1,233 @@
+"""The data and charts of the chapter on the dilemma today (missile defence, South China Sea).
+
+Checked here: no event answers a later one; SIPRI's gaps stay gaps and its markers are
+kept; budget figures of different scope are never joined; constant dollars are never
+computed with a forecast price index; each chart plots exactly what the data hold.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+
+from sdbook import charts, data, missile_defence as md, south_china_sea as scs
+from sdbook.data import DataValidationError
+
+TIMELINES = ["missile_defence_events", "scs_events"]
+
+
+@pytest.fixture(scope="module")
+def d():
+    names = ["missile_defence_budget", "us_gdp_price_index", "asia_military_spending",
+             "new_start_aggregates", "scs_reclamation", *TIMELINES]
+    return {name: data.load(name) for name in names}
+
+
+def _values(trace) -> list:
+    return [None if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in trace.y]
+
+
+# --- timelines ---
+
+@pytest.mark.parametrize("name", TIMELINES)
+def test_no_event_answers_a_later_one(d, name):
+    assert md.backward_links(d[name]) == []
+
+
+def test_a_backward_link_is_caught(d):
+    events = d["scs_events"].copy()
+    events.loc[events["event_id"] == "award-2016", "responds_to"] = "scarborough-baselines-2024"
+    assert md.backward_links(events) == [
+        "award-2016 (2016-07-12) answers later scarborough-baselines-2024 (2024-11-10)"]
+
+
+@pytest.mark.parametrize("name", TIMELINES)
+def test_timeline_numbers_put_every_answer_below_its_cause(d, name):
+    ordered = md.sequence(d[name])
+    number = dict(zip(ordered["event_id"], ordered["number"]))
+    for row in ordered.itertuples():
+        if isinstance(row.responds_to, str) and row.responds_to:
+            assert number[row.responds_to] < row.number, row.event_id
+
+
+@pytest.mark.parametrize("name, fig", [("missile_defence_events", charts.fig_md_timeline),
+                                       ("scs_events", charts.fig_scs_timeline)])
+def test_timeline_chart_draws_every_event_and_every_link(d, name, fig):
+    events = d[name]
+    figure = fig(events)
+    assert sum(len(t.y) for t in figure.data) == len(events)
+    answered = events["responds_to"].notna() & (events["responds_to"] != "")
+    assert len(figure.layout.annotations) == int(answered.sum())
+    assert all(a.y > a.ay for a in figure.layout.annotations), "an arrow points back up the page"
+
+
+def test_a_timeline_actor_without_a_lane_fails_loudly(d):
+    with pytest.raises(ValueError, match="no lane for actor"):
+        charts.fig_sequence(d["scs_events"], ["China"], "x")
+
+
+# --- SIPRI spending: one release, one price base, gaps kept ---
+
+def test_viet_nam_gaps_are_empty_and_marked(d):
+    viet = d["asia_military_spending"].query("country == 'Vietnam'").set_index("year")
+    gap_years = list(range(1995, 2003)) + list(range(2019, 2025))
+    assert viet.loc[gap_years, "milex_constant_2023_usd_m"].isna().all()
+    assert viet.loc[gap_years, "milex_share_gdp_pct"].isna().all()
+    assert set(viet.loc[gap_years, "constant_status"]) == {"unavailable"}
+    assert viet.drop(index=gap_years)["milex_constant_2023_usd_m"].notna().all()
+
+
+def test_every_empty_cell_says_why_and_every_value_is_real(d):
+    spending = d["asia_military_spending"]
+    for value, status in (("milex_constant_2023_usd_m", "constant_status"),
+                          ("milex_share_gdp_pct", "share_status")):
+        empty = spending[value].isna()
+        assert spending.loc[empty, status].isin(["unavailable", "not_independent"]).all()
+        assert not spending.loc[~empty, status].isin(["unavailable", "not_independent"]).any()
+
+
+def test_every_country_year_is_present_once(d):
+    spending = d["asia_military_spending"]
+    assert len(spending) == len(scs.ORDER) * (2024 - 1988 + 1)
+
+
+def test_spending_chart_keeps_gaps_and_indexes_to_the_base_year(d):
+    spending = d["asia_military_spending"]
+    figure = charts.fig_scs_spending(spending)
+    lines = {t.name: t for t in figure.data if t.mode == "lines"}
+    assert set(lines) == set(scs.ORDER)
+    assert all(t.connectgaps is False for t in lines.values())
+    viet = dict(zip(lines["Vietnam"].x, _values(lines["Vietnam"])))
+    assert all(viet[y] is None for y in range(1995, 2003))
+    assert {c: dict(zip(t.x, t.y))[scs.BASE_YEAR] for c, t in lines.items()} == \
+        {c: 100.0 for c in scs.ORDER}
+    # the dollar view plots SIPRI's constant-dollar figures themselves, in billions
+    dollars = figure.layout.updatemenus[0].buttons[0].args[0]["y"]
+    china = spending.query("country == 'China'")["milex_constant_2023_usd_m"] / 1000
+    assert dollars[0][-1] == pytest.approx(china.iloc[-1])
+
+
+def test_burden_chart_plots_the_share_of_gdp_exactly(d):
+    spending = d["asia_military_spending"]
+    figure = charts.fig_scs_burden(spending)
+    for trace in figure.data:
+        rows = spending[spending["country"] == trace.name]
+        expected = [None if math.isnan(v) else v for v in rows["milex_share_gdp_pct"]]
+        assert _values(trace) == expected
+
+
+def test_loop_test_never_reads_past_a_countrys_last_year(d):
+    test = scs.loop_test(d["asia_military_spending"])
+    assert test.loc["Vietnam", "to_year"] == 2018
+    assert (test.drop(index="Vietnam")["to_year"] == 2024).all()
+
+
+def test_countries_on_one_chart_have_different_colours(d):
+    for figure in (charts.fig_scs_spending(d["asia_military_spending"]),
+                   charts.fig_scs_burden(d["asia_military_spending"])):
+        colours = {t.name: t.line.color for t in figure.data if t.mode == "lines"}
+        assert len(set(colours.values())) == len(colours)
+
+
+# --- missile-defence money ---
+
+def test_budget_points_are_never_joined_and_all_are_drawn(d):
+    budget, prices = d["missile_defence_budget"], d["us_gdp_price_index"]
+    figure = charts.fig_md_budget(budget, prices, d["missile_defence_events"])
+    assert {t.mode for t in figure.data} == {"markers"}
+    annual = md.annual_figures(budget, prices)
+    plotted = sorted((x, y) for t in figure.data for x, y in zip(t.x, t.y))
+    assert plotted == sorted(zip(annual["fiscal_year"], annual["value_billion_usd"]))
+    # each trace holds exactly the figures of one scope and one stage
+    by_name = {f"{charts.today._SCOPE_SHORT[s]}, {g}": (s, g)
+               for s, g in annual[["scope", "stage"]].itertuples(index=False)}
+    for trace in figure.data:
+        scope, stage = by_name[trace.name]
+        rows = annual[(annual["scope"] == scope) & (annual["stage"] == stage)]
+        assert list(trace.y) == rows["value_billion_usd"].tolist()
+
+
+def test_constant_dollars_never_use_a_forecast_index(d):
+    budget, prices = d["missile_defence_budget"], d["us_gdp_price_index"]
+    annual = md.annual_figures(budget, prices).set_index("record_id")
+    assert math.isnan(annual.loc["fy2025-mda-request", "value_constant"])
+    index = prices.set_index("fiscal_year")["gdp_chained_price_index"]
+    assert annual.loc["fy2019-mda-enacted", "value_constant"] == pytest.approx(
+        10.49 * index[2022] / index[2019], abs=0.01)
+    estimates = prices.query("status == 'estimate'")["fiscal_year"]
+    assert not set(estimates) & set(md.deflator(prices).index)
+
+
+def test_constant_button_plots_the_computed_values(d):
+    budget, prices = d["missile_defence_budget"], d["us_gdp_price_index"]
+    figure = charts.fig_md_budget(budget, prices, d["missile_defence_events"])
+    constant = figure.layout.updatemenus[0].buttons[0].args[0]["y"]
+    annual = md.annual_figures(budget, prices)
+    flat = sorted(v for series in constant for v in series if not math.isnan(v))
+    assert flat == sorted(annual["value_constant"].dropna())
+
+
+def test_annual_rows_cover_one_year_and_totals_several(d):
+    budget = d["missile_defence_budget"]
+    annual = budget["stage"].isin(["request", "enacted"])
+    assert (budget.loc[annual, "fiscal_year_from"] == budget.loc[annual, "fiscal_year_to"]).all()
+    assert (budget.loc[~annual, "fiscal_year_from"] < budget.loc[~annual, "fiscal_year_to"]).all()
+
+
+def test_planned_money_is_never_counted_as_received(d):
+    bars = md.totals_bars(d["missile_defence_budget"])
+    budget = d["missile_defence_budget"]
+    assert sorted(bars["received"]) == sorted(budget.query("stage == 'cumulative_received'")["value_billion_usd"])
+    assert sorted(bars["planned"][bars["planned"] > 0]) == sorted(budget.query("stage == 'planned'")["value_billion_usd"])
+
+
+# --- New START ---
+
+def test_new_start_chart_buttons_show_each_aggregate(d):
+    aggregates = d["new_start_aggregates"]
+    figure = charts.fig_new_start(aggregates)
+    buttons = figure.layout.updatemenus[0].buttons
+    assert buttons[-1].args[0]["y"][0] == list(figure.data[0].y)  # the chart opens on the last
+    for button in buttons:
+        measure = next(m for m, label in md.NEW_START_LABELS.items()
+                       if button.label == label.capitalize())
+        wide = md.new_start_wide(aggregates, measure)
+        us, ru, limit = button.args[0]["y"]
+        assert [None if pd.isna(v) else v for v in us] == \
+            [None if pd.isna(v) else v for v in wide["United States"]]
+        assert limit == [md.NEW_START_LIMITS[measure]] * 2
+
+
+def test_each_exchange_has_both_parties(d):
+    counts = d["new_start_aggregates"].groupby("as_of")["party"].nunique()
+    assert (counts == 2).all()
+
+
+# --- reclamation ---
+
+def test_every_reclamation_figure_has_a_date_and_an_address(d):
+    reclamation = d["scs_reclamation"]
+    assert reclamation["as_of"].notna().all()
+    assert reclamation["url"].str.startswith("https://").all()
+
+
+def test_surveys_of_different_scope_are_marked_differently(d):
+    figure = charts.fig_scs_reclamation(d["scs_reclamation"])
+    assert {t.mode for t in figure.data} == {"markers"}
+    for trace in figure.data:
+        for scope, symbol in zip((c[0] for c in trace.customdata), trace.marker.symbol):
+            assert (symbol == "circle") == (scope == "disputed areas of the South China Sea")
+
+
+# --- bad input fails loudly ---
+
+def test_an_unknown_budget_scope_is_named(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, copy)
+    path = copy / "missile_defence_budget.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",mda_only,", ",mda,", 1), encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"missile_defence_budget\.csv, row \d+, column 'scope'"):
+        data.load("missile_defence_budget", copy)
