@@ -1,0 +1,131 @@
+"""Timeline of the idea (chapter: where the idea comes from, origins/index.md)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import ideas
+from ..style import NEUTRAL_COLOUR, base_layout
+from .sequence import fig_event_sequence
+
+_LANES = {strand: len(ideas.STRANDS) - 1 - i for i, strand in enumerate(ideas.STRANDS)}
+_STAGGER = (0.0, 0.28, -0.28)  # works close in time are spread within their lane
+_VIEWS = {  # label: (first year shown, x range)
+    "From Thucydides": (None, [-520, 2090]),
+    f"Since {ideas.MODERN_FROM}": (ideas.MODERN_FROM, [1943, 2024]),
+}
+
+
+def _y_range(first_year: int | None) -> list[float]:
+    """All lanes, or, in the modern view, all but the empty lane of the precursors."""
+    top = len(ideas.STRANDS) - 0.4
+    return [-0.6, top - 1 if first_year is not None else top]
+
+
+def _wrap(strand: str) -> str:
+    """A lane label on two lines, so the chart keeps its width on a phone."""
+    words = strand.split()
+    if len(words) < 2:
+        return strand
+    cut = (len(words) + 1) // 2
+    return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
+
+
+def _positions(ordered: pd.DataFrame, close_years: float) -> pd.Series:
+    """y per work: its strand's lane, nudged when it crowds the previous work in that lane."""
+    positions, last_year, step = {}, {}, {}
+    for row in ordered.itertuples():
+        previous = last_year.get(row.strand)
+        crowded = previous is not None and row.year - previous < close_years
+        step[row.strand] = (step.get(row.strand, 0) + 1) % len(_STAGGER) if crowded else 0
+        positions[row.Index] = _LANES[row.strand] + _STAGGER[step[row.strand]]
+        last_year[row.strand] = row.year
+    return pd.Series(positions)
+
+
+def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple[dict, list]:
+    """Per-strand trace data and the answer arrows for one view of the timeline."""
+    shown = ordered if first_year is None else ordered[ordered["year"] >= first_year]
+    span = x_range[1] - x_range[0]
+    y = _positions(shown, close_years=span / 25)
+    data = {"x": [], "y": [], "text": [], "customdata": []}
+    for strand in ideas.STRANDS:
+        rows = shown[shown["strand"] == strand]
+        data["x"].append(rows["year"].tolist())
+        data["y"].append(y[rows.index].tolist())
+        data["text"].append(rows["number"].astype(str).tolist())
+        data["customdata"].append(rows[["when", "author", "title"]].values.tolist())
+    where = {row.work_id: (row.year, y[row.Index]) for row in shown.itertuples()}
+    arrows = []
+    for row in shown.itertuples():
+        if isinstance(row.responds_to, str) and row.responds_to in where:
+            x0, y0 = where[row.responds_to]
+            arrows.append({"x": row.year, "y": y[row.Index], "ax": x0, "ay": y0,
+                           "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
+                           "showarrow": True, "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.2,
+                           "arrowcolor": NEUTRAL_COLOUR, "text": "", "standoff": 7,
+                           "startstandoff": 7})
+    return data, arrows
+
+
+def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN_FROM}") -> go.Figure:
+    """The security dilemma as an idea: works by year and strand, an arrow to each answer.
+
+    Chapter: where the idea comes from. Markers are numbered in publication order (the
+    numbers match the table under the chart). Buttons switch between the whole span from
+    Thucydides and the modern debate; an answer to a work outside the view has no arrow.
+    """
+    if opening not in _VIEWS:
+        raise ValueError(f"unknown view {opening!r}; known: {list(_VIEWS)}")
+    ordered = ideas.numbered_works(works)
+    views = {label: _view(ordered, first, x_range) for label, (first, x_range) in _VIEWS.items()}
+    data, arrows = views[opening]
+    fig = go.Figure()
+    for i, strand in enumerate(ideas.STRANDS):
+        fig.add_trace(go.Scatter(
+            x=data["x"][i], y=data["y"][i], name=strand, mode="markers+text",
+            text=data["text"][i], textposition="top center", customdata=data["customdata"][i],
+            marker={"color": NEUTRAL_COLOUR, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
+            hovertemplate="No. %{text}, %{customdata[0]}: %{customdata[1]}, "
+                          "<i>%{customdata[2]}</i><extra></extra>"))
+    buttons = [{"label": label, "method": "update",
+                "args": [views[label][0], {"annotations": views[label][1],
+                                           "xaxis.range": _VIEWS[label][1],
+                                           "yaxis.range": _y_range(_VIEWS[label][0])}]}
+               for label in _VIEWS]
+    fig.update_layout(**base_layout(
+        "The security dilemma as an idea",
+        xaxis={"title": {"text": "Year of publication (negative = BCE)"},
+               "range": _VIEWS[opening][1]},
+        yaxis={"tickvals": list(_LANES.values()),
+               "ticktext": [_wrap(strand) for strand in _LANES],
+               "range": _y_range(_VIEWS[opening][0]), "fixedrange": True, "showgrid": False,
+               "zeroline": False},
+        annotations=arrows, hovermode="closest", showlegend=False, height=520,
+        updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
+                      "active": list(_VIEWS).index(opening), "showactive": True,
+                      "x": 0, "xanchor": "left", "y": -0.16, "yanchor": "top"}],
+        margin={"l": 105, "r": 20, "t": 60, "b": 110},
+    ))
+    return fig
+
+
+# Column headings of the phone form, short enough for four columns at 390 px.
+_SHORT_STRANDS = {"Precursors": "Precursors", "Naming the dilemma": "Naming",
+                  "Conditions and models": "Models", "Critiques and extensions": "Critiques"}
+
+
+def fig_ideas_sequence(works: pd.DataFrame) -> go.Figure:
+    """The timeline of the idea in phone form: one row per work, one column per strand.
+
+    Chapter: where the idea comes from. Uses the book's sequence layout
+    (:mod:`sdbook.charts.sequence`); numbers match the timeline and its table.
+    """
+    ordered = ideas.numbered_works(works)
+    events = pd.DataFrame({
+        "number": ordered["number"], "when": ordered["when"], "actor": ordered["strand"],
+        "event": [f"{a}, {t}" for a, t in zip(ordered["author"], ordered["title"])],
+        "event_id": ordered["work_id"], "responds_to": ordered["responds_to"]})
+    return fig_event_sequence(events, {s: _SHORT_STRANDS[s] for s in ideas.STRANDS},
+                              "The security dilemma as an idea", lambda strand: NEUTRAL_COLOUR)
