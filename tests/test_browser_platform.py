@@ -113,6 +113,12 @@ def test_a_quiz_works_from_the_keyboard_alone(browser, site, served_site):
 
 # --- glossary ---
 
+def _inside_viewport(page, locator) -> bool:
+    box, size = locator.bounding_box(), page.viewport_size
+    return box["x"] >= 0 and box["x"] + box["width"] <= size["width"] and box["y"] >= 0 \
+        and box["y"] + box["height"] <= size["height"]
+
+
 def test_a_glossary_mark_shows_its_definition_on_focus_and_on_hover(browser, site, served_site):
     # a page with a focusable first mark and later, unfocusable repetitions
     url = [u for u in _pages_with(site, served_site, 'class="sd-term" tabindex="0"')
@@ -128,13 +134,25 @@ def test_a_glossary_mark_shows_its_definition_on_focus_and_on_hover(browser, sit
         term.scroll_into_view_if_needed()
         page.keyboard.press("Tab")                       # move focus on, then back with the keyboard
         term.focus()
-        page.wait_for_selector(".md-tooltip2--active", timeout=15_000)
-        assert definition in page.locator(".md-tooltip2--active").first.text_content()
+        tip = page.locator("#sd-tip[role=tooltip]")
+        tip.wait_for(state="visible", timeout=15_000)
+        assert definition in tip.text_content()
+        assert term.get_attribute("aria-describedby") == "sd-tip"
+        assert term.get_attribute("title") is None       # no second, native tooltip on top
+        page.keyboard.press("Escape")                    # dismissable (WCAG 1.4.13)
+        tip.wait_for(state="hidden", timeout=5_000)
         term.blur()
         other = page.locator("abbr.sd-term:not([tabindex])").first
+        other.scroll_into_view_if_needed()
         other.hover()
-        page.wait_for_selector(".md-tooltip2--active", timeout=15_000)
-        assert page.locator(".md-tooltip2--active").first.text_content().strip()
+        tip.wait_for(state="visible", timeout=15_000)
+        assert tip.text_content().strip()
+        assert _inside_viewport(page, tip)
+        tip.hover()                                      # hoverable: it stays under the pointer
+        page.wait_for_timeout(400)
+        assert tip.is_visible()
+        page.mouse.move(1, 1)
+        tip.wait_for(state="hidden", timeout=5_000)
     finally:
         watch.close()
 
