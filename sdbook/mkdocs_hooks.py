@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 
 from sdbook.data import DATA_DIR, REPO_ROOT, resources
 from sdbook.site import (BookBuildError, citations, directives, embeds, execution, furniture,
-                         glossary, pages, quiz)
+                         glossary, pages, quiz, serving)
 from sdbook.site.datalibrary import datasets_markdown
 
 NOTEBOOK_DIR = Path(os.environ.get("SDBOOK_NOTEBOOK_DIR", REPO_ROOT / "notebooks")).resolve()
@@ -89,6 +89,10 @@ def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
+def on_startup(command, dirty):
+    serving.dev_server.start(dirty)
+
+
 def on_config(config):
     global build
     build = _Build()
@@ -145,6 +149,15 @@ def on_files(files, config):
         if info := furniture.chapter_info(docs, src, NOTEBOOK_DIR):
             build.chapters[src] = info
     return files
+
+
+def on_pre_build(config):
+    serving.dev_server.before_build(config, NOTEBOOK_DIR)
+
+
+@event_priority(100)  # before print-site assembles the whole-book page
+def on_post_build(config):
+    serving.dev_server.before_post_build(config)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -75,7 +75,7 @@ _ENUMERATION_STYLE = re.compile(r"<style>\s*\.print-site-enumerate-headings[^<]*
 @event_priority(-100)  # after print-site has written its page
 def on_post_build(config):
     plugin = config["plugins"].get("print-site")
-    if plugin is None:
+    if plugin is None or not plugin.config.get("enabled"):
         return
     page = Path(config["site_dir"]) / plugin.config.get("print_page_basename") / "index.html"
     if not page.is_file():
