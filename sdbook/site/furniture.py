@@ -133,7 +133,8 @@ def chapter_times_markdown(chapters: list[ChapterInfo], from_page: str) -> str:
         address = "/" + info.src.removesuffix("index.md").removesuffix(".md") + ("/" if not info.src.endswith("index.md") else "")
         rows.append(f"| {info.number}. [{info.title}]({link}) | `{address}` | {info.reading} min | "
                     f"{str(info.notebook) + ' min' if info.notebooks else '—'} |")
-    return "\n".join(rows)
+    # The class lets a phone drop the address column (book.css), where it squeezed the titles.
+    return '<div class="sd-chapter-times" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
 def insert_contents(page_html: str, contents: str) -> str:
