@@ -21,7 +21,7 @@ SCOPE_LABELS = {
     "bmd_rdte_all": "research and development only",
     "missile_defence_unstated": "missile defence, scope not stated",
 }
-# The source article: "Between 2001 and 2020, the U.S. spent over $180 billion".
+# The source article's claim: US spending of more than $180 billion over 2001-2020.
 ARTICLE_CLAIM = {"value_billion_usd": 180.0, "fiscal_year_from": 2001, "fiscal_year_to": 2020}
 # New START central limits, in force from 5 February 2018.
 NEW_START_LIMITS = {"deployed_delivery_vehicles": 700, "deployed_warheads": 1550,
