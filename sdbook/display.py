@@ -32,8 +32,17 @@ CHART_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def figure_json(fig: go.Figure) -> str:
-    """Deterministic JSON for a figure (sorted keys, no whitespace), safe inside <script>."""
-    payload = json.dumps(fig.to_plotly_json(), cls=PlotlyJSONEncoder,
+    """Deterministic JSON for a figure (sorted keys, no whitespace), safe inside <script>.
+
+    The theme template keeps its per-trace defaults only for the trace types the figure
+    draws: plotly applies the others to nothing, and they are most of its ~10 KB.
+    """
+    figure = fig.to_plotly_json()
+    template = figure.get("layout", {}).get("template")
+    if template and "data" in template:
+        drawn = {trace.get("type", "scatter") for trace in figure.get("data", [])}
+        template["data"] = {kind: spec for kind, spec in template["data"].items() if kind in drawn}
+    payload = json.dumps(figure, cls=PlotlyJSONEncoder,
                          sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     # "</" could close the script element early; JSON allows "\/" as an escape for "/".
     return payload.replace("</", "<\\/")

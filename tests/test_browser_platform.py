@@ -268,3 +268,82 @@ def test_a_wide_table_on_a_phone_is_a_focusable_scroll_region(browser, site, ser
         finally:
             watch.close()
     assert found, "no table overflows at phone width: the test checks nothing"
+
+
+# --- what a first visit downloads ---
+
+def test_the_search_index_is_fetched_only_when_the_reader_searches(browser, served_site):
+    for viewport, opener in ((PHONE, "label.md-header__button[for=__search]"),
+                             ({"width": 1280, "height": 900}, "input.md-search__input")):
+        watch = PageWatch(browser, served_site, viewport=viewport)
+        try:
+            page = watch.page
+            page.goto(served_site + "/naval-race/", wait_until="networkidle")
+            page.wait_for_timeout(1000)
+            searching = [p for p in watch.local if p.endswith("search_index.json") or "/workers/search." in p]
+            assert not searching, f"downloaded before the reader asked to search: {searching}"
+            page.locator(opener).click()
+            page.keyboard.type("dreadnought", delay=30)
+            page.wait_for_selector(".md-search-result__item", timeout=20_000)
+            assert [p for p in watch.local if p.endswith("search_index.json")]
+            assert [p for p in watch.local if "/workers/search." in p]
+            assert not watch.errors, watch.errors
+        finally:
+            watch.close()
+
+
+def test_a_search_shortcut_key_fetches_the_index_too(browser, served_site):
+    watch = PageWatch(browser, served_site, viewport={"width": 1280, "height": 900})
+    try:
+        page = watch.page
+        page.goto(served_site + "/core-logic/", wait_until="networkidle")
+        page.keyboard.press("/")
+        page.wait_for_function("() => document.activeElement.matches('input.md-search__input')",
+                               timeout=10_000)
+        page.keyboard.type("anarchy", delay=30)
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        assert [p for p in watch.local if p.endswith("search_index.json")]
+    finally:
+        watch.close()
+
+
+def _follow_link_instantly(page, href) -> bool:
+    """Click a link in the text as a reader would; True if Material swapped the page in place.
+
+    Now and then (about 1 load in 15, before this book's scripts were involved too) Material's
+    instant navigation is not yet armed when the network falls idle, and the click reloads.
+    """
+    page.evaluate("() => { window.sdNoReload = true; }")
+    page.evaluate("""href => {
+        const link = Object.assign(document.createElement('a'), {href, textContent: 'next'});
+        document.querySelector('article').prepend(link);
+        link.click();
+    }""", href)
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("() => window.sdNoReload === true")
+
+
+def test_explorable_scripts_load_only_where_an_explorable_is_and_after_instant_navigation(
+        browser, served_site):
+    for attempt in range(3):
+        watch = PageWatch(browser, served_site, viewport={"width": 1280, "height": 900})
+        try:
+            page = watch.page
+            page.goto(served_site + "/naval-race/", wait_until="networkidle")
+            assert not [p for p in watch.local if "/explorables/" in p], watch.local
+            page.wait_for_timeout(500)
+            if not _follow_link_instantly(page, "../modelling/"):
+                continue
+            page.wait_for_function("""() => [...document.querySelectorAll('[data-sd-explorable]')]
+                .every(el => el.dataset.sdReady === 'yes' && el.querySelector('input'))""", timeout=20_000)
+            for root in page.locator("[data-sd-explorable]").all():  # plots draw when seen
+                root.scroll_into_view_if_needed()
+            page.wait_for_function("""() => [...document.querySelectorAll('.sd-explorable__plot')]
+                .every(el => el.dataset.sdState === 'drawn')""", timeout=20_000)
+            loaded = sorted(p.rsplit("/", 1)[1] for p in watch.local if "/explorables/" in p)
+            assert loaded == ["richardson.js", "spiral-game.js", "ui.js"], loaded
+            assert not watch.errors, watch.errors
+            return
+        finally:
+            watch.close()
+    pytest.fail("Material reloaded the page at each of three attempts: instant navigation untested")

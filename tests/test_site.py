@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -17,7 +18,7 @@ from mkdocs.utils import yaml_load
 
 from conftest import BUILD_ENV, ROOT, build_site, site_pages
 
-PLOTLY_BUNDLE = "assets/vendor/plotly-basic-4.1.1.min.js"
+PLOTLY_BUNDLE = "assets/vendor/plotly-book-4.1.1.min.js"
 
 
 class _Refs(HTMLParser):
@@ -90,6 +91,63 @@ def test_plotly_is_shipped_once_and_never_inlined(site):
         if page.parent.name == "print_page":
             continue  # the whole book on one page, for printing: large by design
         assert len(text.encode()) < 400_000, f"{page.relative_to(site)} is {len(text)} bytes"
+
+
+# What docs/assets/vendor/plotly-book-*.min.js holds (its recipe: plotly-recipe/entry.js).
+# A figure asking for anything else would be drawn without it, silently.
+BUNDLED_TRACES = {"scatter", "bar"}
+UNBUNDLED_LAYOUT = {"sliders", "images", "grid", "selections", "newselection", "coloraxis",
+                    "scene", "geo", "polar", "ternary", "map", "mapbox", "smith"}
+# layout.updatemenus is left out of the bundle too, but charts.js draws it as HTML buttons.
+UNBUNDLED_TRACE = {"error_x", "error_y", "colorbar"}
+UNBUNDLED_AXIS = {"rangeslider", "rangeselector"}
+_FIGURE = re.compile(r'data-sd-figure(?:-phone)?="([^"]*)"')
+
+
+def _keys_anywhere(node) -> set:
+    if isinstance(node, dict):
+        return set(node) | set().union(*(_keys_anywhere(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(set(), *(_keys_anywhere(v) for v in node))
+    return set()
+
+
+def _bundle_misses(figure: dict) -> list[str]:
+    layout = figure.get("layout", {})
+    layout = {k: v for k, v in layout.items() if k != "template"}  # defaults for every type
+    misses = [f"trace type {t.get('type', 'scatter')}" for t in figure.get("data", [])
+              if t.get("type", "scatter") not in BUNDLED_TRACES]
+    misses += [f"trace {k}" for t in figure.get("data", []) for k in _keys_anywhere(t) & UNBUNDLED_TRACE]
+    misses += ["marker.showscale" for t in figure.get("data", [])
+               if (t.get("marker") or {}).get("showscale")]
+    misses += [f"layout.{k}" for k in set(layout) & UNBUNDLED_LAYOUT]
+    misses += [f"layout.{axis}.{k}" for axis, spec in layout.items()
+               if re.fullmatch(r"[xy]axis\d*", axis) and isinstance(spec, dict)
+               for k in set(spec) & UNBUNDLED_AXIS]
+    if layout.get("dragmode") in {"select", "lasso"}:
+        misses.append("layout.dragmode " + layout["dragmode"])
+    return misses
+
+
+def test_every_figure_needs_only_what_the_plotly_bundle_holds(site):
+    figures = 0
+    for page in site_pages(site):
+        for payload in _FIGURE.findall(page.read_text(encoding="utf-8")):
+            figure = json.loads(html.unescape(payload))
+            figures += 1
+            misses = _bundle_misses(figure)
+            title = (figure.get("layout", {}).get("title") or {}).get("text", "untitled")
+            assert not misses, f"{page.relative_to(site)}, chart {title!r} needs {misses}, " \
+                               "which docs/assets/vendor/plotly-book-*.min.js leaves out"
+    assert figures > 20
+
+
+def test_the_bundle_check_catches_what_the_bundle_leaves_out():
+    assert not _bundle_misses({"data": [{"type": "bar"}, {"x": [1]}], "layout": {"xaxis": {}}})
+    assert _bundle_misses({"data": [{"type": "pie"}], "layout": {}}) == ["trace type pie"]
+    assert _bundle_misses({"data": [{"error_y": {"array": [1]}}], "layout": {}}) == ["trace error_y"]
+    assert _bundle_misses({"data": [], "layout": {"xaxis2": {"rangeslider": {}}}}) == \
+        ["layout.xaxis2.rangeslider"]
 
 
 def test_notebook_pages_have_charts_and_no_per_page_stylesheet(site):

@@ -12,7 +12,7 @@
 (function () {
   "use strict";
 
-  var PLOTLY_URL = new URL("../vendor/plotly-basic-4.1.1.min.js", document.currentScript.src).href;
+  var PLOTLY_URL = new URL("../vendor/plotly-book-4.1.1.min.js", document.currentScript.src).href;
   var plotlyReady = null;
 
   function loadPlotly() {
@@ -178,8 +178,9 @@
       var original = JSON.parse(JSON.stringify(figure.layout || {}));
       var narrow = narrowPatch(el, figure);
       var layout = applyPatch(applyPatch(figure.layout || {}, themePatch(figure.layout)), narrow);
-      // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead.
-      layout.updatemenus = menus.map(function (menu) { return Object.assign({}, menu, { visible: false }); });
+      // Plotly's own menu buttons are SVG: no keyboard focus, no theme. Draw HTML ones instead
+      // (the book's plotly.js bundle leaves out its menus component).
+      delete layout.updatemenus;
       // their room is no longer needed (on a phone the legend's room was recomputed already)
       if (menus.length && layout.margin && !("legend.y" in narrow)) layout.margin.b -= 50;
       return Plotly.newPlot(el, figure.data, layout, CONFIG).then(function () {
