@@ -1,7 +1,8 @@
 /*
  * Printing the book (classroom kit). Charts are drawn lazily by charts.js, so a
  * chart the reader never scrolled to would print as an empty box. prepare():
- *   1. asks charts.js to draw every chart now (window.sdbook.drawAllNow),
+ *   1. asks charts.js to draw every chart now (window.sdbook.drawAllNow), and the
+ *      explorables every plot still waiting to be scrolled to (drawAllPending),
  *   2. waits until every .sd-chart__plot says data-sd-state="drawn" (or "error"),
  *   3. puts a PNG of each chart beside it, which print CSS shows instead of the
  *      interactive plot (a static image prints the same in every browser and PDF).
@@ -55,8 +56,9 @@
     if (!window.sdbook || !window.sdbook.drawAllNow) {
       return Promise.reject(new Error("charts.js is not loaded"));
     }
+    var explorables = window.sdbook.explorables;
     return window.sdbook.drawAllNow().then(function (Plotly) {
-      return waitForCharts().then(function () {
+      return (explorables ? explorables.drawAllPending() : Promise.resolve()).then(waitForCharts).then(function () {
         var plots = Array.prototype.slice.call(document.querySelectorAll(".sd-chart__plot"));
         // One at a time: toImage re-renders off-screen, and many at once exhaust memory.
         return plots.reduce(function (chain, el) {

@@ -133,8 +133,7 @@
 
   var CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
 
-  // Draw or redraw a plot; marks the element drawn for tests and for the reader's tools.
-  function plot(el, data, plotLayout) {
+  function react(el, data, plotLayout) {
     return window.sdbook.loadPlotly().then(function (Plotly) {
       return Plotly.react(el, data, plotLayout, CONFIG);
     }).then(function () {
@@ -145,9 +144,44 @@
     });
   }
 
+  // A plot is first drawn when it comes near the viewport, as charts are: plotly.js is
+  // then fetched and run only for a reader who scrolls there. Until then the latest
+  // figure waits in `pending`; later calls redraw at once.
+  var pending = new Map();
+  var nearView = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) drawPending(entry.target);
+    });
+  }, { rootMargin: "400px 0px" }) : null;
+
+  function drawPending(el) {
+    var figure = pending.get(el);
+    if (!figure) return Promise.resolve();
+    pending.delete(el);
+    if (nearView) nearView.unobserve(el);
+    return react(el, figure.data, figure.layout);
+  }
+
+  // Draw or redraw a plot; marks the element drawn for tests and for the reader's tools.
+  function plot(el, data, plotLayout) {
+    if (el.dataset.sdState === "drawn" || !nearView) return react(el, data, plotLayout);
+    if (!pending.has(el)) nearView.observe(el);
+    pending.set(el, { data: data, layout: plotLayout });
+    return Promise.resolve();
+  }
+
+  // Printing and the whole-book PDF: every plot drawn now (print.js waits for this).
+  function drawAllPending() {
+    return Promise.all(Array.from(pending.keys()).map(drawPending));
+  }
+  window.addEventListener("beforeprint", function () {
+    if (window.Plotly) drawAllPending();
+  });
+
   window.sdbook = Object.assign(window.sdbook || {}, {
     explorables: { register: register, slider: slider, select: select, element: element,
-                   status: status, figure: figure, layout: layout, plot: plot }
+                   status: status, figure: figure, layout: layout, plot: plot,
+                   drawAllPending: drawAllPending }
   });
 
   new MutationObserver(rethemeAll).observe(document.body, {
