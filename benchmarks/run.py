@@ -324,7 +324,7 @@ def report(r: dict) -> str:
         "Every response is counted gzip-compressed (level 6), as a static host serves it.",
         "*HTML + JS + CSS* is the budget's measure; *everything* adds what scripts fetch",
         "besides (favicon, sitemap). The search index is fetched only when a reader searches",
-        "(overrides/partials/search-index-on-demand.html), which these loads do not do.", "",
+        "(overrides/partials/search-on-demand.html), which these loads do not do.", "",
         "## Build time", "",
         "| the book | notebooks | cold build, empty cache (s) | per notebook (s) | "
         "`book.py serve`: rebuild after a one-line edit (s) | full rebuild in a warm process (s) |",
