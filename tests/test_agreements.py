@@ -9,10 +9,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from sdbook import agreements, charts, data, style
+from sdbook import charts, data, model_un, style
 from sdbook.data import DataValidationError
 
-DATASET = agreements.DATASET
+DATASET = model_un.DATASET
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def deals():
 
 @pytest.fixture(scope="module")
 def as_of():
-    return agreements.status_as_of()
+    return model_un.status_as_of()
 
 
 def _copy_with(tmp_path, agreement_id, **cells):
@@ -51,8 +51,8 @@ def test_every_row_has_a_known_source_and_a_signature_date(deals):
 
 
 def test_dates_and_statuses_are_consistent(deals, as_of):
-    agreements.check_consistency(deals, as_of)
-    outcome = deals["status"].map(agreements.OUTCOMES)
+    model_un.check_consistency(deals, as_of)
+    outcome = deals["status"].map(model_un.OUTCOMES)
     assert (deals["ended"].notna() == (outcome == "ended")).all()
 
 
@@ -67,7 +67,7 @@ def test_an_inconsistent_row_fails_naming_file_and_row(tmp_path, cells, message)
     copy = _copy_with(tmp_path, "abm-1972", **cells)
     frame = data.load(DATASET, copy)
     with pytest.raises(DataValidationError, match=message) as error:
-        agreements.check_consistency(frame, agreements.status_as_of())
+        model_un.check_consistency(frame, model_un.status_as_of())
     assert "spiral_breaking_agreements.csv, row 8 (abm-1972)" in str(error.value)
 
 
@@ -85,7 +85,7 @@ def test_status_date_is_recorded_in_the_metadata(as_of):
 
 
 def test_spans_start_at_entry_into_force_else_signature(deals, as_of):
-    spans = agreements.spans(deals, as_of)
+    spans = model_un.spans(deals, as_of)
     assert len(spans) == len(deals)
     assert spans["start"].is_monotonic_increasing
     no_date = set(deals.loc[deals["in_force"].isna(), "agreement_id"])
@@ -97,26 +97,26 @@ def test_spans_start_at_entry_into_force_else_signature(deals, as_of):
 
 
 def test_outcome_counts_cover_every_agreement_once(deals):
-    counts = agreements.outcomes_by_mechanism(deals)
+    counts = model_un.outcomes_by_mechanism(deals)
     assert int(counts.values.sum()) == len(deals)
-    assert list(counts.columns) == list(agreements.OUTCOME_ORDER)
+    assert list(counts.columns) == list(model_un.OUTCOME_ORDER)
 
 
 def test_takeaways_follow_the_data(deals, as_of):
-    before = agreements.mechanism_takeaway(deals)
+    before = model_un.mechanism_takeaway(deals)
     changed = deals.copy()
     changed.loc[changed["agreement_id"] == "hotline-1963", ["status", "ended"]] = [
         "ended", pd.Timestamp("1990-01-01")]
-    assert agreements.mechanism_takeaway(changed) != before
-    assert "did not all last" in agreements.mechanism_takeaway(changed)
-    spans = agreements.spans(changed, as_of)
-    assert f"{(spans['outcome'] == 'ended').sum()} had ended" in agreements.timeline_takeaway(spans, as_of)
+    assert model_un.mechanism_takeaway(changed) != before
+    assert "did not all last" in model_un.mechanism_takeaway(changed)
+    spans = model_un.spans(changed, as_of)
+    assert f"{(spans['outcome'] == 'ended').sum()} had ended" in model_un.timeline_takeaway(spans, as_of)
 
 
 def test_timeline_chart_draws_one_bar_per_agreement(deals, as_of):
-    spans = agreements.spans(deals, as_of)
+    spans = model_un.spans(deals, as_of)
     fig = charts.fig_agreements_timeline(spans, as_of)
-    assert [t.name for t in fig.data] == list(agreements.OUTCOME_ORDER)
+    assert [t.name for t in fig.data] == list(model_un.OUTCOME_ORDER)
     drawn = [name for trace in fig.data for name in trace.y]
     assert sorted(drawn) == sorted(deals["short_name"])
     for trace in fig.data:
@@ -129,7 +129,7 @@ def test_timeline_chart_draws_one_bar_per_agreement(deals, as_of):
 
 def test_mechanism_chart_stacks_the_counts(deals):
     fig = charts.fig_agreement_mechanisms(deals)
-    counts = agreements.outcomes_by_mechanism(deals)
+    counts = model_un.outcomes_by_mechanism(deals)
     for trace in fig.data:
         assert list(trace.x) == counts[trace.name].tolist()
         assert list(trace.y) == counts.index.tolist()
@@ -137,7 +137,7 @@ def test_mechanism_chart_stacks_the_counts(deals):
 
 def test_charts_use_only_the_book_palette(deals, as_of):
     allowed = {style.NEUTRAL_COLOUR, "rgba(0,0,0,0)"}
-    for fig in (charts.fig_agreements_timeline(agreements.spans(deals, as_of), as_of),
+    for fig in (charts.fig_agreements_timeline(model_un.spans(deals, as_of), as_of),
                 charts.fig_agreement_mechanisms(deals)):
         for trace in fig.data:
             used = {trace.marker.color, trace.marker.line.color, trace.marker.pattern.fgcolor} - {None}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sdbook import data, ideas, rivalries
+from sdbook import core_logic, data, origins
 from sdbook.style import contrast_ratio
 from test_browser import (PageWatch, _assert_charts_drawn, _rgb, _wait_for_charts,  # noqa: F401
                           browser)  # browser is a fixture
@@ -196,10 +196,10 @@ def test_pair_buttons_show_each_pairs_data(browser, served_site, name, measure):
         page = watch.page
         _chart(page, name).scroll_into_view_if_needed()
         _wait_for_charts(page)
-        for pair, (a, b) in rivalries.PAIRS.items():
+        for pair, (a, b) in core_logic.PAIRS.items():
             _chart(page, name).get_by_role("button", name=pair).click()
             traces = _plotted(page, name)
-            frame = rivalries.pair_frame(milex, pair, measure)
+            frame = core_logic.pair_frame(milex, pair, measure)
             assert [t["name"] for t in traces[:2]] == [a, b]
             for trace, country in zip(traces, (a, b)):
                 expected = [None if v != v else pytest.approx(v) for v in frame[country]]
@@ -218,7 +218,7 @@ def test_timeline_button_shows_every_work(browser, served_site):
         _wait_for_charts(page)
         _assert_charts_drawn(page, "origins")
         count = lambda: sum(len(t["y"]) for t in _plotted(page, "origins-timeline"))
-        assert count() == int((works["year"] >= ideas.MODERN_FROM).sum())
+        assert count() == int((works["year"] >= origins.MODERN_FROM).sum())
         _chart(page, "origins-timeline").get_by_role("button", name="From Thucydides").click()
         assert count() == len(works)
         assert not watch.errors, watch.errors

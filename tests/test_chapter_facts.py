@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from sdbook import data, naval
+from sdbook import data, naval_race
 
 CHAPTER = (ROOT / "docs" / "naval-race" / "index.md").read_text(encoding="utf-8")
 NOTEBOOK = "\n".join("".join(cell["source"]) for cell in json.loads(
@@ -37,7 +37,7 @@ def _row(*cells) -> str:
 
 
 def _counts(ships, when):
-    counts = naval.count_on(ships, "commissioned", when)
+    counts = naval_race.count_on(ships, "commissioned", when)
     return {kind: (int(counts.get((UK, kind), 0)), int(counts.get((DE, kind), 0)))
             for kind in ("battleship", "battlecruiser")}
 
@@ -62,17 +62,17 @@ def test_exercise_1_ratios(ships, when, label):
 
 
 def test_seventeen_is_the_german_battleships_launched_by_4_august_1914(ships):
-    launched = naval.count_on(ships, "launched", "1914-08-04")
+    launched = naval_race.count_on(ships, "launched", "1914-08-04")
     assert int(launched[(DE, "battleship")]) == 17
     assert "Seventeen is the number of German dreadnought battleships that had been *launched*" in CHAPTER
 
 
 def test_exercise_6_keels_laid_per_year(ships):
-    laid = naval.fleet_counts(ships, "laid_down", range(1905, 1913)).diff()
+    laid = naval_race.fleet_counts(ships, "laid_down", range(1905, 1913)).diff()
     for year in range(1906, 1911):
         assert _row(year, int(laid.loc[year, UK]), int(laid.loc[year, DE])) in CHAPTER, year
-    by_1908 = naval.fleet_counts(ships, "laid_down", range(1908, 1909)).loc[1908]
-    in_service_1912 = naval.fleet_counts(ships, "commissioned", range(1912, 1913)).loc[1912]
+    by_1908 = naval_race.fleet_counts(ships, "laid_down", range(1908, 1909)).loc[1908]
+    in_service_1912 = naval_race.fleet_counts(ships, "commissioned", range(1912, 1913)).loc[1912]
     assert (f"Britain had laid down {by_1908[UK]} dreadnought-type ships in all" in CHAPTER
             and f"and Germany {by_1908[DE]}," in CHAPTER)
     assert f"Britain had {in_service_1912[UK]} such ships in commission and Germany {in_service_1912[DE]}" in CHAPTER
@@ -142,7 +142,7 @@ def test_erin_and_agincourt_dates_in_fact_check_and_exercise_1(ships):
     assert "*Sultan Osman I* (HMS *Agincourt*) on 3 August" in CHAPTER
     assert f"*Agincourt* was commissioned on {agincourt['commissioned'].strftime('%-d %B')}" in CHAPTER
     assert erin["commissioned_precision"] == "month" and 'dated only "August 1914"' in CHAPTER
-    assert "HMS *Erin*" not in " ".join(naval.reached(ships.reset_index(), "commissioned",
+    assert "HMS *Erin*" not in " ".join(naval_race.reached(ships.reset_index(), "commissioned",
                                                         pd.Timestamp("1914-08-04"))["ship"])
 
 
@@ -171,7 +171,7 @@ def test_exercise_2_links_match_the_timeline():
 # --- the notebook's "Try it yourself" model answers ---
 
 def test_notebook_answer_1_narrowest_lead_in_keels(ships):
-    laid = naval.fleet_counts(ships, "laid_down", range(1905, 1915))
+    laid = naval_race.fleet_counts(ships, "laid_down", range(1905, 1915))
     judged = laid[laid[DE] > 0]
     year = int((judged[UK] / judged[DE]).idxmin())
     assert year == 1908 and "1. **1908.**" in NOTEBOOK
@@ -179,18 +179,18 @@ def test_notebook_answer_1_narrowest_lead_in_keels(ships):
             f"{laid.loc[year, DE]}") in NOTEBOOK
     per_year = laid.diff().loc[year]
     assert f"Germany laid down {int(per_year[DE])} to Britain's {int(per_year[UK])}" in NOTEBOOK
-    commissioned = naval.fleet_counts(ships, "commissioned", range(year, year + 1)).loc[year]
+    commissioned = naval_race.fleet_counts(ships, "commissioned", range(year, year + 1)).loc[year]
     assert f"Britain still led {commissioned[UK]} to {commissioned[DE]}" in NOTEBOOK
 
 
 def test_notebook_answer_2_ships_joining_in_the_first_months_of_war(ships):
-    before = naval.capital_ship_table(ships, "commissioned", "1914-08-04")
-    after = naval.capital_ship_table(ships, "commissioned", "1914-12-31")
+    before = naval_race.capital_ship_table(ships, "commissioned", "1914-08-04")
+    after = naval_race.capital_ship_table(ships, "commissioned", "1914-12-31")
     total = "All dreadnought-type capital ships"
     assert (f"Britain's commissioned capital ships rose from {before.loc[total, 'Britain']} to "
             f"{after.loc[total, 'Britain']}") in NOTEBOOK
     assert f"Germany's rose from {before.loc[total, 'Germany']} to {after.loc[total, 'Germany']}" in NOTEBOOK
-    joined = naval.joined_between(ships, "commissioned", "1914-08-04", "1914-12-31")
+    joined = naval_race.joined_between(ships, "commissioned", "1914-08-04", "1914-12-31")
     for row in joined.itertuples():
         name = row.ship.split(" ", 1)[1].replace("Koenig", "König")
         assert f"*{name}*" in NOTEBOOK, row.ship

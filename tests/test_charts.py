@@ -7,7 +7,7 @@ import math
 import pytest
 from conftest import ROOT
 
-from sdbook import charts, data, naval, style
+from sdbook import charts, data, naval_race, style
 from sdbook.display import Chart, figure_json
 
 
@@ -18,7 +18,7 @@ def datasets():
 
 @pytest.fixture(scope="module")
 def spending(datasets):
-    return naval.spending_series(datasets["naval_new_construction"], datasets["military_expenditure"],
+    return naval_race.spending_series(datasets["naval_new_construction"], datasets["military_expenditure"],
                                  datasets["naval_expenditure"])
 
 
@@ -96,10 +96,10 @@ def test_spending_panels_say_what_each_measures(spending):
 
 def test_fleet_takeaway_is_true_of_every_stage_the_buttons_show(datasets):
     ships = datasets["dreadnoughts"]
-    text = naval.fleet_takeaway(ships)
+    text = naval_race.fleet_takeaway(ships)
     assert "commissioned" in text and "laid down" in text and "launched" in text
-    for stage in naval.STAGES:
-        counts = naval.fleet_counts(ships, stage, charts.FLEET_YEARS)
+    for stage in naval_race.STAGES:
+        counts = naval_race.fleet_counts(ships, stage, charts.FLEET_YEARS)
         judged = counts[counts["Germany"] > 0]
         met = int((10 * judged["United Kingdom"] >= 16 * judged["Germany"]).sum())
         assert f"{met} of {len(judged)}" in text, stage
@@ -111,8 +111,8 @@ def test_fleet_chart_buttons_switch_between_building_stages(datasets):
     fig = charts.fig_fleet_race(ships)
     buttons = fig.layout.updatemenus[0].buttons
     assert [b.label for b in buttons] == ["Laid down", "Launched", "Commissioned"]
-    for button, stage in zip(buttons, naval.STAGES):
-        counts = naval.fleet_counts(ships, stage, charts.FLEET_YEARS)
+    for button, stage in zip(buttons, naval_race.STAGES):
+        counts = naval_race.fleet_counts(ships, stage, charts.FLEET_YEARS)
         uk, de, standard = button.args[0]["y"]
         assert uk == counts["United Kingdom"].tolist()
         assert de == counts["Germany"].tolist()
@@ -143,11 +143,11 @@ def test_unknown_country_has_no_silent_colour():
 
 
 def test_chart_html_is_deterministic_and_script_safe(datasets):
-    spending = naval.spending_series(datasets["naval_new_construction"], datasets["military_expenditure"],
+    spending = naval_race.spending_series(datasets["naval_new_construction"], datasets["military_expenditure"],
                                      datasets["naval_expenditure"])
     fig = charts.fig_naval_spending(spending)
     fig.update_layout(title={"text": "</script><b>x</b>"})
-    chart = Chart(fig, name="test-chart", takeaway="A takeaway.", table=naval.spending_table(spending),
+    chart = Chart(fig, name="test-chart", takeaway="A takeaway.", table=naval_race.spending_table(spending),
                   datasets=["naval_expenditure"])
     html = chart.to_html()
     assert html == Chart(fig, name="test-chart", takeaway="A takeaway.", table=chart.table,
@@ -163,7 +163,7 @@ def test_chart_html_is_deterministic_and_script_safe(datasets):
 def test_a_chart_without_takeaway_is_refused(datasets):
     fig = charts.fig_fleet_race(datasets["dreadnoughts"])
     with pytest.raises(ValueError, match="takeaway"):
-        Chart(fig, name="x", takeaway="  ", table=naval.fleet_table(datasets["dreadnoughts"]),
+        Chart(fig, name="x", takeaway="  ", table=naval_race.fleet_table(datasets["dreadnoughts"]),
               datasets=["dreadnoughts"])
 
 
@@ -171,7 +171,7 @@ def test_a_chart_must_name_known_datasets(datasets):
     fig = charts.fig_fleet_race(datasets["dreadnoughts"])
     with pytest.raises(ValueError, match="unknown: \\['rumours'\\]"):
         Chart(fig, name="x", takeaway="A takeaway.",
-              table=naval.fleet_table(datasets["dreadnoughts"]), datasets=["rumours"])
+              table=naval_race.fleet_table(datasets["dreadnoughts"]), datasets=["rumours"])
 
 
 @pytest.mark.parametrize("name", ["", "Fleet", "fleet race", "fleet_race", "-fleet"])
@@ -179,18 +179,18 @@ def test_a_chart_name_must_be_a_lowercase_slug(datasets, name):
     fig = charts.fig_fleet_race(datasets["dreadnoughts"])
     with pytest.raises(ValueError, match="chart name"):
         Chart(fig, name=name, takeaway="A takeaway.",
-              table=naval.fleet_table(datasets["dreadnoughts"]), datasets=["dreadnoughts"])
+              table=naval_race.fleet_table(datasets["dreadnoughts"]), datasets=["dreadnoughts"])
 
 
 def test_fleet_table_caption_describes_every_stage_in_the_table(datasets):
-    table = naval.fleet_table(datasets["dreadnoughts"])
-    for stage in naval.STAGES:
-        label = naval.STAGE_LABELS[stage]
+    table = naval_race.fleet_table(datasets["dreadnoughts"])
+    for stage in naval_race.STAGES:
+        label = naval_race.STAGE_LABELS[stage]
         assert any(label in column for column in table.columns)
-        assert label in naval.FLEET_TABLE_CAPTION, label
+        assert label in naval_race.FLEET_TABLE_CAPTION, label
     notebook = (ROOT / "notebooks" / "naval_race.ipynb").read_text(encoding="utf-8")
-    assert "table_caption=naval.FLEET_TABLE_CAPTION" in notebook
-    assert "table_caption=naval.SPENDING_TABLE_CAPTION" in notebook
+    assert "table_caption=naval_race.FLEET_TABLE_CAPTION" in notebook
+    assert "table_caption=naval_race.SPENDING_TABLE_CAPTION" in notebook
 
 
 def test_a_model_chart_credits_its_module_and_names_no_dataset(datasets):

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from sdbook import Chart, charts, coldwar, data
-from sdbook.coldwar import US, USSR
+from sdbook import Chart, charts, cold_war, data
+from sdbook.cold_war import US, USSR
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_timeline_arrows_grade_disputed_links(frames):
 
 def test_spiral_points_use_the_rival_s_previous_year(frames):
     warheads = frames["nuclear_warheads"]
-    points = coldwar.change_vs_level(warheads).set_index(["country", "year"])
+    points = cold_war.change_vs_level(warheads).set_index(["country", "year"])
     level = warheads.set_index(["country", "year"])["warheads"]
     assert points.loc[(US, 1960), "rival_level"] == level[(USSR, 1959)]
     assert points.loc[(US, 1960), "change"] == level[(US, 1960)] - level[(US, 1959)]
@@ -85,13 +85,13 @@ def test_spiral_points_use_the_rival_s_previous_year(frames):
 
 def test_days_between_refuses_an_imprecise_date(frames):
     with pytest.raises(ValueError, match="only to the"):
-        coldwar.days_between(frames["cold_war_events"], "soviet-h-research-1948", "rds6s-1953")
+        cold_war.days_between(frames["cold_war_events"], "soviet-h-research-1948", "rds6s-1953")
 
 
 def test_every_cold_war_chart_has_distinct_country_colours(frames):
     warheads = frames["nuclear_warheads"]
     figures = [charts.fig_stockpiles(warheads), charts.fig_tests(frames["nuclear_tests"]),
-               charts.fig_spiral_test(coldwar.change_vs_level(warheads))]
+               charts.fig_spiral_test(cold_war.change_vs_level(warheads))]
     for fig in figures:
         colours = [(t.line.color if t.type == "scatter" and t.mode == "lines" else t.marker.color)
                    for t in fig.data]
@@ -101,8 +101,8 @@ def test_every_cold_war_chart_has_distinct_country_colours(frames):
 def test_cold_war_charts_build_as_chart_objects(frames):
     warheads = frames["nuclear_warheads"]
     chart = Chart(charts.fig_stockpiles(warheads), name="coldwar-stockpiles",
-                  takeaway=coldwar.stockpile_takeaway(warheads),
-                  table=coldwar.stockpile_table(warheads), datasets=["nuclear_warheads"])
+                  takeaway=cold_war.stockpile_takeaway(warheads),
+                  table=cold_war.stockpile_table(warheads), datasets=["nuclear_warheads"])
     html = chart.to_html()
     assert 'id="chart-coldwar-stockpiles"' in html and "31,255" in html
     assert not any(isinstance(v, float) and math.isnan(v) for v in chart.table["United States"].dropna())

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sdbook import charts, data, ideas, rivalries, style
+from sdbook import charts, core_logic, data, origins, style
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def _plotted(values) -> list:
 # --- the data ---
 
 def test_no_work_answers_a_later_one(works):
-    backward = ideas.backward_links(works)
+    backward = origins.backward_links(works)
     assert backward.empty, f"works answering later works: {backward['work_id'].tolist()}"
 
 
@@ -46,7 +46,7 @@ def test_a_backward_link_is_caught(tmp_path):
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     frame.loc[frame["work_id"] == "herz1950", "responds_to"] = "jervis1978"
     frame.to_csv(path, index=False)
-    backward = ideas.backward_links(data.load("security_dilemma_works", copy))
+    backward = origins.backward_links(data.load("security_dilemma_works", copy))
     assert backward["work_id"].tolist() == ["herz1950"]
 
 
@@ -58,24 +58,24 @@ def test_every_work_is_in_the_bibliography(works):
 
 
 def test_every_country_and_year_is_a_row_and_gaps_are_empty_not_zero(milex):
-    countries = [c for pair in rivalries.PAIRS.values() for c in pair]
+    countries = [c for pair in core_logic.PAIRS.values() for c in pair]
     expected = {(c, y) for c in countries for y in range(1949, 2025)}
     assert set(zip(milex["country"], milex["year"])) == expected
-    for value_col, flag_col in rivalries.MEASURES.values():
+    for value_col, flag_col in core_logic.MEASURES.values():
         assert (milex[value_col].dropna() > 0).all(), f"{value_col}: a zero is not a gap"
         flagged_without_value = milex[milex[flag_col].notna() & milex[value_col].isna()]
         assert flagged_without_value.empty, "a SIPRI mark on an empty cell"
 
 
 def test_cow_is_pounds_to_1913_dollars_from_1914_and_ends_before_sipri(cow, milex):
-    assert (cow.loc[cow["year"] <= rivalries.LAST_POUND_YEAR, "currency"] == "GBP").all()
-    assert (cow.loc[cow["year"] > rivalries.LAST_POUND_YEAR, "currency"] == "USD").all()
+    assert (cow.loc[cow["year"] <= core_logic.LAST_POUND_YEAR, "currency"] == "GBP").all()
+    assert (cow.loc[cow["year"] > core_logic.LAST_POUND_YEAR, "currency"] == "USD").all()
     assert cow["year"].max() < milex["year"].min(), "the two producers must not overlap"
     assert (cow["milex_thousands"].dropna() > 0).all()
 
 
 def test_every_country_charted_has_its_own_colour():
-    for a, b in rivalries.PAIRS.values():
+    for a, b in core_logic.PAIRS.values():
         assert style.country_colour(a) != style.country_colour(b)
 
 
@@ -90,15 +90,15 @@ def _tiny_milex():
 
 
 def test_pair_frame_scales_to_billions_and_keeps_gaps_and_marks():
-    frame = rivalries.pair_frame(_tiny_milex(), "India–Pakistan", "constant")
+    frame = core_logic.pair_frame(_tiny_milex(), "India–Pakistan", "constant")
     assert frame["India"].tolist() == [3.0, 3.3]
     assert frame["Pakistan"].tolist()[0] == 0.5 and math.isnan(frame["Pakistan"].tolist()[1])
     assert frame["India flag"].tolist() == ["estimate", None]
-    assert rivalries.first_common_year(frame, "India–Pakistan") == 2000
+    assert core_logic.first_common_year(frame, "India–Pakistan") == 2000
 
 
 def test_table_marks_estimates_and_leaves_gaps(milex):
-    table = rivalries.spending_table(_tiny_milex().pipe(
+    table = core_logic.spending_table(_tiny_milex().pipe(
         lambda f: pd.concat([f, milex[~milex["country"].isin(["India", "Pakistan"])]])))
     row = table.set_index("Year").loc[2000]
     assert row["India"] == "3.00 e" and row["Pakistan"] == "0.50"
@@ -107,16 +107,16 @@ def test_table_marks_estimates_and_leaves_gaps(milex):
 
 def test_unknown_pair_currency_and_view_are_refused(milex, cow, works):
     with pytest.raises(ValueError, match="unknown pair"):
-        rivalries.pair_frame(milex, "France–Germany", "constant")
+        core_logic.pair_frame(milex, "France–Germany", "constant")
     with pytest.raises(ValueError, match="currency must be one of"):
-        rivalries.cow_frame(cow, "Greece–Turkey", "FRF")
+        core_logic.cow_frame(cow, "Greece–Turkey", "FRF")
     with pytest.raises(ValueError, match="unknown view"):
         charts.fig_ideas_timeline(works, opening="Since 1066")
 
 
 def test_year_labels_say_bce_and_circa():
-    assert ideas.year_label(-400, "circa") == "c. 400 BCE"
-    assert ideas.year_label(1950, "exact") == "1950"
+    assert origins.year_label(-400, "circa") == "c. 400 BCE"
+    assert origins.year_label(1950, "exact") == "1950"
 
 
 # --- the charts plot exactly the data, one producer and one currency per line ---
@@ -126,16 +126,16 @@ def test_year_labels_say_bce_and_circa():
 def test_every_pair_button_plots_that_pairs_data(milex, measure, build):
     fig = build(milex)
     menu = fig.layout.updatemenus[0]
-    assert [b.label for b in menu.buttons] == list(rivalries.PAIRS)
-    for button, (pair, (a, b)) in zip(menu.buttons, rivalries.PAIRS.items()):
+    assert [b.label for b in menu.buttons] == list(core_logic.PAIRS)
+    for button, (pair, (a, b)) in zip(menu.buttons, core_logic.PAIRS.items()):
         update = button.args[0]
-        frame = rivalries.pair_frame(milex, pair, measure)
+        frame = core_logic.pair_frame(milex, pair, measure)
         assert update["name"][:2] == [a, b]
         assert _plotted(update["y"][0]) == _plotted(frame[a].tolist())
         assert _plotted(update["y"][1]) == _plotted(frame[b].tolist())
         assert update["line.color"][:2] == [style.country_colour(a), style.country_colour(b)]
-    opening = list(rivalries.PAIRS)[menu.active]
-    assert [t.name for t in fig.data[:2]] == list(rivalries.PAIRS[opening])
+    opening = list(core_logic.PAIRS)[menu.active]
+    assert [t.name for t in fig.data[:2]] == list(core_logic.PAIRS[opening])
     assert all(t.connectgaps is False for t in fig.data[:2])
 
 
@@ -152,7 +152,7 @@ def test_sipri_marks_become_open_markers(milex):
 def test_no_line_crosses_the_currency_break(cow):
     fig = charts.fig_rivalry_before_1949(cow)
     buttons = fig.layout.updatemenus[0].buttons
-    assert len(buttons) == 2 * len(rivalries.COW_PAIRS)
+    assert len(buttons) == 2 * len(core_logic.COW_PAIRS)
     for button in buttons:
         update, layout = button.args
         pound_view = "£" in button.label
@@ -160,12 +160,12 @@ def test_no_line_crosses_the_currency_break(cow):
             years = [x for x, y in zip(xs, ys) if y is not None]
             assert years, button.label
             if pound_view:
-                assert max(xs) <= rivalries.LAST_POUND_YEAR and "£" in layout["yaxis.title.text"]
+                assert max(xs) <= core_logic.LAST_POUND_YEAR and "£" in layout["yaxis.title.text"]
             else:
-                assert min(xs) > rivalries.LAST_POUND_YEAR and "US$" in layout["yaxis.title.text"]
+                assert min(xs) > core_logic.LAST_POUND_YEAR and "US$" in layout["yaxis.title.text"]
     # values are COW's, in millions
     first = buttons[0]
-    frame = rivalries.cow_frame(cow, "Greece–Turkey", "GBP")
+    frame = core_logic.cow_frame(cow, "Greece–Turkey", "GBP")
     assert _plotted(first.args[0]["y"][0]) == _plotted(frame["Greece"].tolist())
 
 
@@ -174,10 +174,10 @@ def test_timeline_views_plot_the_works_and_their_answers(works):
     labels = {b.label: b for b in fig.layout.updatemenus[0].buttons}
     everything = labels["From Thucydides"].args[0]
     assert sum(len(x) for x in everything["x"]) == len(works)
-    linked = ideas.answers(works)
+    linked = origins.answers(works)
     assert len(labels["From Thucydides"].args[1]["annotations"]) == len(linked)
-    modern = labels[f"Since {ideas.MODERN_FROM}"]
-    shown = works[works["year"] >= ideas.MODERN_FROM]
+    modern = labels[f"Since {origins.MODERN_FROM}"]
+    shown = works[works["year"] >= origins.MODERN_FROM]
     assert sum(len(x) for x in modern.args[0]["x"]) == len(shown)
     inside = set(shown["work_id"])
     assert len(modern.args[1]["annotations"]) == sum(a in inside and b in inside for a, b in linked)
@@ -189,6 +189,6 @@ def test_phone_form_lists_every_work_once_with_every_answer(works):
     fig = charts.fig_ideas_sequence(works)
     rows = sorted(y for trace in fig.data for y in trace.y)
     assert rows == list(range(1, len(works) + 1))
-    assert len(fig.layout.annotations) == len(ideas.answers(works))
-    numbered = ideas.numbered_works(works)
+    assert len(fig.layout.annotations) == len(origins.answers(works))
+    numbered = origins.numbered_works(works)
     assert list(fig.layout.yaxis.ticktext) == numbered["when"].tolist()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from sdbook import coldwar, data
-from sdbook.coldwar import US, USSR
+from sdbook import cold_war, data
+from sdbook.cold_war import US, USSR
 
 WORDS = {18: "eighteen", 19: "nineteen", 20: "twenty"}
 CHAPTER = (ROOT / "docs" / "cold-war" / "index.md").read_text(encoding="utf-8")
@@ -39,13 +39,13 @@ def outlays():
 
 @pytest.fixture(scope="module")
 def launchers():
-    return coldwar.launcher_totals(data.load("strategic_launchers"))
+    return cold_war.launcher_totals(data.load("strategic_launchers"))
 
 
 def test_stockpile_peaks_and_the_article_s_mid_1980s_figures(warheads):
-    us_year, us_peak = coldwar.peak(warheads, US)
-    su_year, su_peak = coldwar.peak(warheads, USSR)
-    us_then = coldwar.value_in(warheads, US, su_year)
+    us_year, us_peak = cold_war.peak(warheads, US)
+    su_year, su_peak = cold_war.peak(warheads, USSR)
+    us_then = cold_war.value_in(warheads, US, su_year)
     assert (us_year, su_year) == (1967, 1986)  # the asymmetry the chapter teaches
     says(f"peaked at {us_peak:,} warheads in {us_year}", f"to {su_peak:,} in {su_year}",
          f"{us_then:,} American warheads", f"{su_peak:,} Soviet",
@@ -56,17 +56,17 @@ def test_stockpile_peaks_and_the_article_s_mid_1980s_figures(warheads):
 
 
 def test_stockpiles_in_1949(warheads):
-    says(f"in 1949 the United States had an estimated {coldwar.value_in(warheads, US, 1949)} warheads, "
-         f"the Soviet Union {coldwar.value_in(warheads, USSR, 1949)}")
+    says(f"in 1949 the United States had an estimated {cold_war.value_in(warheads, US, 1949)} warheads, "
+         f"the Soviet Union {cold_war.value_in(warheads, USSR, 1949)}")
 
 
 def test_the_hydrogen_bomb_intervals(events):
-    says(f"was {coldwar.days_between(events, 'ivy-mike-1952', 'rds6s-1953')} days",
-         f"came {coldwar.days_between(events, 'ivy-mike-1952', 'rds37-1955'):,} days",
-         f"and {coldwar.days_between(events, 'castle-bravo-1954', 'rds37-1955')} days after",
-         f"= {coldwar.days_between(events, 'ivy-mike-1952', 'rds37-1955')} ± 5")
+    says(f"was {cold_war.days_between(events, 'ivy-mike-1952', 'rds6s-1953')} days",
+         f"came {cold_war.days_between(events, 'ivy-mike-1952', 'rds37-1955'):,} days",
+         f"and {cold_war.days_between(events, 'castle-bravo-1954', 'rds37-1955')} days after",
+         f"= {cold_war.days_between(events, 'ivy-mike-1952', 'rds37-1955')} ± 5")
     # "a mere nine months": right only for the single-stage RDS-6s
-    assert 270 <= coldwar.days_between(events, "ivy-mike-1952", "rds6s-1953") <= 300
+    assert 270 <= cold_war.days_between(events, "ivy-mike-1952", "rds6s-1953") <= 300
 
 
 def test_dates_quoted_in_the_chapter(events):
@@ -93,27 +93,27 @@ def test_dates_quoted_in_the_chapter(events):
 
 def test_sputnik_fact_check_counts(launchers):
     for country, years in ((USSR, (1960, 1961, 1962)), (US, (1960, 1961, 1962))):
-        counts = [coldwar.value_in(launchers, country, y, "icbms") for y in years]
+        counts = [cold_war.value_in(launchers, country, y, "icbms") for y in years]
         assert counts[0] < counts[-1]
-    su = [coldwar.value_in(launchers, USSR, y, "icbms") for y in (1960, 1961, 1962)]
-    us = [coldwar.value_in(launchers, US, y, "icbms") for y in (1960, 1961, 1962)]
+    su = [cold_war.value_in(launchers, USSR, y, "icbms") for y in (1960, 1961, 1962)]
+    us = [cold_war.value_in(launchers, US, y, "icbms") for y in (1960, 1961, 1962)]
     says(f"{su[0]} intercontinental missiles in 1960, {su[1]} in 1961 and {su[2]} in 1962, "
          f"against {us[0]}, {us[1]} and {us[2]} American ones")
     assert all(u > s for u, s in zip(us, su)), "the missile gap ran in America's favour"
 
 
 def test_bomber_gap_counts(launchers):
-    says(f"the Soviet Union had {coldwar.value_in(launchers, USSR, 1957, 'bombers')} such bombers in "
-         f"1957, the United States {coldwar.value_in(launchers, US, 1957, 'bombers')}")
+    says(f"the Soviet Union had {cold_war.value_in(launchers, USSR, 1957, 'bombers')} such bombers in "
+         f"1957, the United States {cold_war.value_in(launchers, US, 1957, 'bombers')}")
 
 
 def test_triad_and_mirv_numbers(launchers):
-    us_year, us_peak = coldwar.peak(launchers, US, "launchers")
-    cold_war = launchers[launchers["year"] <= 1991]
-    su_year, su_peak = coldwar.peak(cold_war, USSR, "launchers")
-    su_w_year, su_w = coldwar.peak(cold_war, USSR, "deliverable_warheads")
-    w_then = coldwar.value_in(launchers, US, us_year, "deliverable_warheads")
-    w_1980 = coldwar.value_in(launchers, US, 1980, "deliverable_warheads")
+    us_year, us_peak = cold_war.peak(launchers, US, "launchers")
+    to_1991 = launchers[launchers["year"] <= 1991]
+    su_year, su_peak = cold_war.peak(to_1991, USSR, "launchers")
+    su_w_year, su_w = cold_war.peak(to_1991, USSR, "deliverable_warheads")
+    w_then = cold_war.value_in(launchers, US, us_year, "deliverable_warheads")
+    w_1980 = cold_war.value_in(launchers, US, 1980, "deliverable_warheads")
     says(f"peaked at {us_peak:,} in {us_year}", f"from {w_then:,} in {us_year} to {w_1980:,} in 1980",
          f"launchers peaked at {su_peak:,} in {su_year} and its deliverable warheads at {su_w:,} in {su_w_year}")
 
@@ -132,22 +132,22 @@ def test_us_burden_figures(outlays):
     by_year = outlays.set_index("fiscal_year")
     share = by_year["share_of_gdp_percent"]
     says(f"{share[1950]:.1f} % of GDP in fiscal year 1950 to {share[1953]:.1f} % in fiscal 1953")
-    korea, vietnam, reagan = (coldwar.burden_peak(outlays, *span)
+    korea, vietnam, reagan = (cold_war.burden_peak(outlays, *span)
                               for span in ((1950, 1955), (1965, 1972), (1980, 1991)))
     says(f"{korea[1]:.1f} % of GDP at the Korean War peak (fiscal {korea[0]})",
          f"{vietnam[1]:.1f} % at the height of the Vietnam War (fiscal {vietnam[0]})",
          f"{reagan[1]:.1f} % at the height of the Reagan build-up (fiscal {reagan[0]})",
          f"falling to {share[1991]:.1f} % by fiscal 1991")
     # the whole Cold War's highest share was the Korean peak
-    assert coldwar.burden_peak(outlays, 1947, 1991) == korea
-    real = coldwar.outlays_constant(outlays).set_index("fiscal_year")["billion_fy2012"]
+    assert cold_war.burden_peak(outlays, 1947, 1991) == korea
+    real = cold_war.outlays_constant(outlays).set_index("fiscal_year")["billion_fy2012"]
     says(f"about ${real[1953]:.0f} billion in fiscal 1953, ${real[1968]:.0f} billion in 1968 and "
          f"${real[1989]:.0f} billion in 1989")
 
 
 def test_the_200_billion_and_15_percent_fact_check(outlays):
     by_year = outlays.set_index("fiscal_year")
-    first = coldwar.first_year_above(outlays, 200_000)
+    first = cold_war.first_year_above(outlays, 200_000)
     says(f"first passed $200 billion in fiscal {first} (${by_year.loc[first, 'outlays_million_usd'] / 1000:.1f} billion)",
          f"to ${by_year.loc[1989, 'outlays_million_usd'] / 1000:.1f} billion in fiscal 1989")
     mid80s = by_year.loc[1983:1987, "share_of_gdp_percent"]
@@ -173,8 +173,8 @@ def test_soviet_burden_estimates():
 
 
 def test_spiral_and_timeline_numbers(warheads, events):
-    points = coldwar.change_vs_level(warheads)
-    su, us = coldwar.spiral_correlation(points, USSR), coldwar.spiral_correlation(points, US)
+    points = cold_war.change_vs_level(warheads)
+    su, us = cold_war.spiral_correlation(points, USSR), cold_war.spiral_correlation(points, US)
     says(f"a correlation of {su:+.2f} over 1950–1991", f"the other way ({us:+.2f})".replace("-", "−"))
     years = points.pivot(index="year", columns="country", values="change")
     apart = years[(years[US] < 0) & (years[USSR] > 0)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from sdbook import data, rivalries
+from sdbook import core_logic, data
 
 CHAPTER = (ROOT / "docs" / "core-logic" / "index.md").read_text(encoding="utf-8")
 CONSTANT, SHARE = "milex_constant_2023_usd_million", "milex_share_of_gdp_percent"
@@ -41,9 +41,9 @@ def percent_change(new, old):
 
 def years_heavier(milex, pair, heavier):
     """Years in which ``heavier`` spent the larger share of GDP, and years with both figures."""
-    a, b = rivalries.PAIRS[pair]
+    a, b = core_logic.PAIRS[pair]
     other = b if heavier == a else a
-    frame = rivalries.pair_frame(milex, pair, "share").dropna(subset=[a, b])
+    frame = core_logic.pair_frame(milex, pair, "share").dropna(subset=[a, b])
     return int((frame[heavier] > frame[other]).sum()), len(frame)
 
 
@@ -73,9 +73,9 @@ def test_india_and_pakistan_ratios_and_burdens(milex):
 
 
 def test_israel_and_egypt_burdens(milex):
-    year, peak = rivalries.peak_share(milex, "Israel")
+    year, peak = core_logic.peak_share(milex, "Israel")
     assert f"Israel's military spending reached {peak:.1f} per cent of its GDP in {year}" in CHAPTER
-    year, peak = rivalries.peak_share(milex, "Egypt")
+    year, peak = core_logic.peak_share(milex, "Egypt")
     assert f"Egypt's {peak:.1f} per cent in {year}" in CHAPTER
     assert f"(to {value(milex, 'Egypt', 1979, SHARE):.1f} per cent in 1979)" in CHAPTER
     assert f"to {value(milex, 'Egypt', 1990, SHARE):.1f} per cent in 1990" in CHAPTER
@@ -95,7 +95,7 @@ def test_argentina_climbs_down_and_brazil_overtakes(milex):
     fall = round(100 * (1 - argentina[1990] / argentina[peak_year]))
     assert f"peaked in {peak_year} under the military junta and fell by {fall} per cent by 1990" in CHAPTER
     assert f"by {fall} per cent between {peak_year} and 1990" in CHAPTER
-    frame = rivalries.pair_frame(milex, "Argentina–Brazil", "constant").dropna(subset=["Argentina", "Brazil"])
+    frame = core_logic.pair_frame(milex, "Argentina–Brazil", "constant").dropna(subset=["Argentina", "Brazil"])
     behind = frame.index[frame["Brazil"] <= frame["Argentina"]]
     since = int(behind.max()) + 1
     assert f"Brazil has outspent Argentina in every year since {since}" in CHAPTER
@@ -108,7 +108,7 @@ def test_the_dreadnought_race_and_the_balkan_wars_in_pounds(cow):
     assert (f"Brazil's military spending rose from £{brazil[1905]:.1f} million in 1905 to "
             f"£{brazil[1911]:.1f} million in 1911, and Argentina's from £{argentina[1905]:.1f} "
             f"million in 1905 to £{argentina[1913]:.1f} million in 1913") in CHAPTER
-    assert rivalries.cow_peak(cow, "Argentina", "GBP") == (1913, pytest.approx(argentina[1913]))
+    assert core_logic.cow_peak(cow, "Argentina", "GBP") == (1913, pytest.approx(argentina[1913]))
     assert (f"a factor of {brazil[1911] / brazil[1905]:.1f}; Argentina's from £{argentina[1905]:.1f} "
             f"million to £{argentina[1911]:.1f} million, a factor of "
             f"{argentina[1911] / argentina[1905]:.1f} (Argentina's highest pre-war figure, "

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from sdbook import agreements, data, naval
+from sdbook import data, model_un, naval_race
 
 DOCS = ROOT / "docs"
 CHAPTER = (DOCS / "model-un" / "index.md").read_text(encoding="utf-8")
@@ -23,13 +23,13 @@ WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 @pytest.fixture(scope="module")
 def deals():
-    return data.load(agreements.DATASET).set_index("agreement_id")
+    return data.load(model_un.DATASET).set_index("agreement_id")
 
 
 @pytest.fixture(scope="module")
 def spans():
-    frame = data.load(agreements.DATASET)
-    return agreements.spans(frame, agreements.status_as_of())
+    frame = data.load(model_un.DATASET)
+    return model_un.spans(frame, model_un.status_as_of())
 
 
 def _day(timestamp) -> str:
@@ -47,7 +47,7 @@ def test_headline_counts(spans):
 
 
 def test_mechanism_comparison(spans):
-    counts = agreements.outcomes_by_mechanism(spans)
+    counts = model_un.outcomes_by_mechanism(spans)
     narrow = counts.loc[["Communication", "Incident rules"]]
     limits = counts.loc["Limits on weapons"]
     assert int(narrow["still applies"].sum()) == int(narrow.values.sum())
@@ -63,7 +63,7 @@ def test_quiz_answers(spans):
     assert f"= {abm['years']:.1f} ± 0.1" in CHAPTER
     days = (abm["ended"] - abm["in_force"]).days
     assert f"{days:,} days, or {abm['years']:.1f} years" in CHAPTER
-    limits = agreements.outcomes_by_mechanism(spans).loc["Limits on weapons"]
+    limits = model_un.outcomes_by_mechanism(spans).loc["Limits on weapons"]
     quiz = CHAPTER[CHAPTER.index("whose main mechanism was a limit on weapons, how many"):]
     assert quiz.split("\n", 2)[1].strip() == f"= {int(limits['ended'])}"
 
@@ -103,7 +103,7 @@ def test_terms_quoted_in_the_chapter_are_those_in_the_data(deals, agreement_id, 
 
 def test_ships_in_commission_at_the_start_of_the_simulation():
     ships = data.load("dreadnoughts")
-    counts = naval.count_on(ships, "commissioned", "1911-07-01").groupby(level="country").sum()
+    counts = naval_race.count_on(ships, "commissioned", "1911-07-01").groupby(level="country").sum()
     uk, de = int(counts["United Kingdom"]), int(counts["Germany"])
     assert f"Britain has commissioned {uk} dreadnought battleships and battlecruisers, Germany {de}" in SIMULATION
     assert "ships in commission on 1 July 1911" in SIMULATION

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from sdbook import data, naval
+from sdbook import data, naval_race
 
 CHAPTER = (ROOT / "docs" / "naval-race" / "index.md").read_text(encoding="utf-8")
 QUIZ = CHAPTER[CHAPTER.index("```quiz"):CHAPTER.index("```", CHAPTER.index("```quiz") + 7)]
@@ -26,7 +26,7 @@ def _question(start: str) -> str:
 
 @pytest.fixture(scope="module")
 def on_4_august_1914():
-    counts = naval.count_on(data.load("dreadnoughts"), "commissioned", "1914-08-04")
+    counts = naval_race.count_on(data.load("dreadnoughts"), "commissioned", "1914-08-04")
     return {kind: (int(counts.get((UK, kind), 0)), int(counts.get((DE, kind), 0)))
             for kind in ("battleship", "battlecruiser")}
 

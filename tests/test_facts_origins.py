@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sdbook import data, ideas
+from sdbook import data, origins
 
 CHAPTER = (ROOT / "docs" / "origins" / "index.md").read_text(encoding="utf-8")
 FAMILY = {ref["id"]: ref["author"][0].get("family", ref["author"][0].get("literal"))
@@ -22,9 +22,9 @@ def works():
 
 def test_counts_of_works_match_the_data(works):
     total = len(works)
-    modern = int((works["year"] >= ideas.MODERN_FROM).sum())
+    modern = int((works["year"] >= origins.MODERN_FROM).sum())
     assert f"records {NUMBER_WORDS[total]} works" in CHAPTER
-    assert f"{NUMBER_WORDS[modern]} of the {NUMBER_WORDS[total]} works after {ideas.MODERN_FROM}" in CHAPTER
+    assert f"{NUMBER_WORDS[modern]} of the {NUMBER_WORDS[total]} works after {origins.MODERN_FROM}" in CHAPTER
 
 
 def test_the_gap_between_thucydides_and_herz(works):
@@ -35,11 +35,11 @@ def test_the_gap_between_thucydides_and_herz(works):
 
 
 def test_the_most_answered_work_and_its_answers(works):
-    top, count = ideas.most_answered(works)
+    top, count = origins.most_answered(works)
     assert top == "jervis1978"
     assert "his 1978 article is the work answered most often in the data" in CHAPTER
-    numbered = ideas.numbered_works(works).set_index("work_id")
-    answering = sorted(w for w, target in ideas.answers(works) if target == top)
+    numbered = origins.numbered_works(works).set_index("work_id")
+    answering = sorted(w for w, target in origins.answers(works) if target == top)
     names = [f"{FAMILY[numbered.loc[w, 'reference_id']]} ({numbered.loc[w, 'year']})" for w in answering]
     names.sort(key=lambda n: n[-5:-1])
     assert f"The data record {', '.join(names[:-1])} and {names[-1]} as answering Jervis 1978" in CHAPTER

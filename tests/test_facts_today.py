@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from sdbook import data, missile_defence as md, south_china_sea as scs
+from sdbook import data
+from sdbook.today import missile_defence as md, south_china_sea as scs
 
 CHAPTER = (ROOT / "docs" / "today" / "index.md").read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sdbook import naval
+from sdbook import naval_race
 
 
 @pytest.fixture
@@ -17,42 +17,42 @@ def ships():
         ("D", "Germany", "1907-07-22", "1908-03-07", "1909-10-01"),
     ]
     frame = pd.DataFrame(rows, columns=["ship", "country", "laid_down", "launched", "commissioned"])
-    for stage in naval.STAGES:
+    for stage in naval_race.STAGES:
         frame[stage] = pd.to_datetime(frame[stage])
     return frame
 
 
 def test_counts_are_cumulative_at_year_end(ships):
-    counts = naval.fleet_counts(ships, "commissioned", range(1905, 1911))
+    counts = naval_race.fleet_counts(ships, "commissioned", range(1905, 1911))
     assert counts["United Kingdom"].tolist() == [0, 1, 1, 1, 2, 2]
     assert counts["Germany"].tolist() == [0, 0, 0, 0, 1, 1]
 
 
 def test_stage_changes_the_race(ships):
-    laid = naval.fleet_counts(ships, "laid_down", range(1905, 1908))
+    laid = naval_race.fleet_counts(ships, "laid_down", range(1905, 1908))
     assert laid["United Kingdom"].tolist() == [1, 2, 3]
     assert laid["Germany"].tolist() == [0, 0, 1]
 
 
 def test_margin_against_sixty_percent_standard(ships):
-    counts = naval.fleet_counts(ships, "commissioned", range(1909, 1910))
-    assert naval.british_margin(counts).tolist() == pytest.approx([2 - 1.6])
+    counts = naval_race.fleet_counts(ships, "commissioned", range(1909, 1910))
+    assert naval_race.british_margin(counts).tolist() == pytest.approx([2 - 1.6])
 
 
 def test_unknown_stage_is_refused(ships):
     with pytest.raises(ValueError, match="stage must be one of"):
-        naval.fleet_counts(ships, "sunk", range(1905, 1906))
+        naval_race.fleet_counts(ships, "sunk", range(1905, 1906))
 
 
 def test_month_only_dates_count_from_the_end_of_the_month(ships):
     ships = ships.assign(commissioned_precision=["day", "month", "", "day"])
-    on_the_2nd = naval.reached(ships, "commissioned", pd.Timestamp("1909-03-02"))
-    after_month = naval.reached(ships, "commissioned", pd.Timestamp("1909-03-31"))
+    on_the_2nd = naval_race.reached(ships, "commissioned", pd.Timestamp("1909-03-02"))
+    after_month = naval_race.reached(ships, "commissioned", pd.Timestamp("1909-03-31"))
     assert "B" not in set(on_the_2nd["ship"]) and "B" in set(after_month["ship"])
 
 
 def test_count_on_a_date_includes_that_day(ships):
-    counts = naval.count_on(ships.assign(ship_type="battleship"), "commissioned", "1909-10-01")
+    counts = naval_race.count_on(ships.assign(ship_type="battleship"), "commissioned", "1909-10-01")
     assert counts[("Germany", "battleship")] == 1
     assert counts[("United Kingdom", "battleship")] == 2
 
@@ -62,7 +62,7 @@ def test_event_dates_are_shown_only_as_precisely_as_known():
         "event_id": ["a", "b", "c"], "date": pd.to_datetime(["1897-01-01", "1912-02-01", "1906-02-10"]),
         "date_precision": ["year", "month", "day"], "actor": ["Germany"] * 3,
         "event": ["x", "y", "z"], "responds_to": [None, "a", "c"]})
-    table = naval.timeline_table(events)
+    table = naval_race.timeline_table(events)
     assert table["Date"].tolist() == ["1897", "10 Feb 1906", "Feb 1912"]
     assert pd.isna(table["Answers"][0]) and table["Answers"].tolist()[1:] == ["No. 2", "No. 1"]
 
@@ -70,29 +70,29 @@ def test_event_dates_are_shown_only_as_precisely_as_known():
 def test_year_only_dates_count_from_the_end_of_the_year(ships):
     ships = ships.assign(laid_down=ships["laid_down"].where(ships["ship"] != "D", pd.Timestamp("1907-01-01")),
                          laid_down_precision=["day", "day", "day", "year"])
-    assert "D" not in set(naval.reached(ships, "laid_down", pd.Timestamp("1907-12-30"))["ship"])
-    assert "D" in set(naval.reached(ships, "laid_down", pd.Timestamp("1907-12-31"))["ship"])
-    assert naval.fleet_counts(ships, "laid_down", range(1907, 1908)).loc[1907, "Germany"] == 1
+    assert "D" not in set(naval_race.reached(ships, "laid_down", pd.Timestamp("1907-12-30"))["ship"])
+    assert "D" in set(naval_race.reached(ships, "laid_down", pd.Timestamp("1907-12-31"))["ship"])
+    assert naval_race.fleet_counts(ships, "laid_down", range(1907, 1908)).loc[1907, "Germany"] == 1
 
 
 def test_a_ship_built_for_another_navy_counts_from_the_day_it_is_taken_over(ships):
     taken = pd.to_datetime(pd.Series([None, None, "1914-07-31", None]))
     ships = ships.assign(taken_over=taken)
-    laid = naval.fleet_counts(ships, "laid_down", range(1907, 1915))
+    laid = naval_race.fleet_counts(ships, "laid_down", range(1907, 1915))
     assert laid.loc[1913, "United Kingdom"] == 2 and laid.loc[1914, "United Kingdom"] == 3
-    assert "C" not in set(naval.reached(ships, "launched", pd.Timestamp("1914-07-30"))["ship"])
-    assert "C" in set(naval.reached(ships, "launched", pd.Timestamp("1914-07-31"))["ship"])
+    assert "C" not in set(naval_race.reached(ships, "launched", pd.Timestamp("1914-07-30"))["ship"])
+    assert "C" in set(naval_race.reached(ships, "launched", pd.Timestamp("1914-07-31"))["ship"])
     # a stage never reached stays unreached, whatever the take-over date
-    assert "C" not in set(naval.reached(ships, "commissioned", pd.Timestamp("1920-01-01"))["ship"])
+    assert "C" not in set(naval_race.reached(ships, "commissioned", pd.Timestamp("1920-01-01"))["ship"])
 
 
 def test_a_margin_of_exactly_sixteen_to_ten_is_met():
     counts = pd.DataFrame({"United Kingdom": [16, 15], "Germany": [10, 10]})
-    assert naval.margin_met(counts).tolist() == [True, False]
+    assert naval_race.margin_met(counts).tolist() == [True, False]
 
 
 def test_capital_ship_table_adds_types_and_divides(ships):
-    table = naval.capital_ship_table(ships.assign(ship_type=["battleship", "battlecruiser", "battleship",
+    table = naval_race.capital_ship_table(ships.assign(ship_type=["battleship", "battlecruiser", "battleship",
                                                              "battleship"]), "commissioned", "1909-12-31")
     assert table.columns.name == "Commissioned by 31 December 1909"
     assert table.columns.tolist() == ["Britain", "Germany", "Ratio"]
@@ -103,12 +103,12 @@ def test_capital_ship_table_adds_types_and_divides(ships):
 
 
 def test_joined_between_excludes_the_first_day_and_includes_the_last(ships):
-    joined = naval.joined_between(ships, "commissioned", "1906-12-02", "1909-10-01")
+    joined = naval_race.joined_between(ships, "commissioned", "1906-12-02", "1909-10-01")
     assert joined["ship"].tolist() == ["D", "B"]  # sorted by country, then date
 
 
 def test_fleet_takeaway_judges_the_margin_only_once_germany_has_ships(ships):
-    text = naval.fleet_takeaway(ships, range(1905, 1911))
+    text = naval_race.fleet_takeaway(ships, range(1905, 1911))
     # commissioned: Germany has a ship from 1909; 1909 and 1910: 2 British vs 1.6 -> met twice
     assert "2 of 2 for ships commissioned" in text
     # laid down: Germany from 1907 (3 vs 1.6 -> met in 1907-1910)
@@ -131,7 +131,7 @@ def spending():
                          "expenditure_million_gbp": [30.0, None, 33.5],
                          "basis": ["estimate", "unknown", "outturn"],
                          "source_key": ["spectator1903", None, "hansard1914"]})
-    return naval.spending_series(construction, military, navy)
+    return naval_race.spending_series(construction, military, navy)
 
 
 def test_spending_series_puts_each_measure_in_its_panel_in_million_pounds(spending):
@@ -142,7 +142,7 @@ def test_spending_series_puts_each_measure_in_its_panel_in_million_pounds(spendi
 
 
 def test_spending_table_marks_estimates_and_leaves_gaps(spending):
-    table = naval.spending_table(spending).set_index("Year")
+    table = naval_race.spending_table(spending).set_index("Year")
     assert table.loc[1906, "New construction, Britain (Nock 1922, basis not stated)"] == "12.00 (estimate)"
     assert table.loc[1904, "New construction, Germany (Admiralty 1911)"] == "4.00"
     assert table.loc[1903, "Royal Navy, all spending (Britain)"] == "30.00 (estimate)"
@@ -150,7 +150,7 @@ def test_spending_table_marks_estimates_and_leaves_gaps(spending):
 
 
 def test_spending_takeaway_is_computed_from_each_series(spending):
-    text = naval.spending_takeaway(spending)
+    text = naval_race.spending_takeaway(spending)
     assert "from 40 % of Britain's in 1904–05 to 112 % in 1905–06" in text
     assert "passed it in 1905–06" in text
     assert "by 1906 Britain spent 2.0 times as much (Nock)" in text

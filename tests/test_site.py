@@ -302,10 +302,10 @@ def _minimal_project(tmp_path: Path, cells: list[str], chapter: str) -> tuple[Pa
     return path, env
 
 
-_CHART_CELL = ("from sdbook import Chart, charts, load, naval\n"
+_CHART_CELL = ("from sdbook import Chart, charts, load, naval_race\n"
                "events = load('naval_race_events')\n"
                "Chart(charts.fig_naval_timeline(events), name='probe-timeline', takeaway='T.',\n"
-               "      table=naval.timeline_table(events), datasets=['naval_race_events'])")
+               "      table=naval_race.timeline_table(events), datasets=['naval_race_events'])")
 
 
 def test_a_notebook_that_raises_fails_the_build_naming_notebook_and_cell(tmp_path):

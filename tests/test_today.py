@@ -13,7 +13,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from sdbook import charts, data, missile_defence as md, south_china_sea as scs
+from sdbook import charts, data
+from sdbook.today import missile_defence as md, south_china_sea as scs
 from sdbook.data import DataValidationError
 
 TIMELINES = ["missile_defence_events", "scs_events"]

@@ -20,7 +20,7 @@ ROW_HEIGHT = 28
 
 def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: str,
                        colour: Callable[[str], str]) -> go.Figure:
-    """``ordered``: events as numbered by ``naval.numbered_events`` (``number``, ``when``,
+    """``ordered``: events as numbered by ``naval_race.numbered_events`` (``number``, ``when``,
     ``actor``, ``event``, ``event_id``, ``responds_to``, optional ``link_evidence``);
     ``columns``: actor → column heading, left to right."""
     x_of = {actor: index for index, actor in enumerate(columns)}

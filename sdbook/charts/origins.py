@@ -5,21 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import ideas
+from .. import origins
 from ..style import NEUTRAL_COLOUR, base_layout
 from .sequence import fig_event_sequence
 
-_LANES = {strand: len(ideas.STRANDS) - 1 - i for i, strand in enumerate(ideas.STRANDS)}
+_LANES = {strand: len(origins.STRANDS) - 1 - i for i, strand in enumerate(origins.STRANDS)}
 _STAGGER = (0.0, 0.28, -0.28)  # works close in time are spread within their lane
 _VIEWS = {  # label: (first year shown, x range)
     "From Thucydides": (None, [-520, 2090]),
-    f"Since {ideas.MODERN_FROM}": (ideas.MODERN_FROM, [1943, 2024]),
+    f"Since {origins.MODERN_FROM}": (origins.MODERN_FROM, [1943, 2024]),
 }
 
 
 def _y_range(first_year: int | None) -> list[float]:
     """All lanes, or, in the modern view, all but the empty lane of the precursors."""
-    top = len(ideas.STRANDS) - 0.4
+    top = len(origins.STRANDS) - 0.4
     return [-0.6, top - 1 if first_year is not None else top]
 
 
@@ -50,7 +50,7 @@ def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple
     span = x_range[1] - x_range[0]
     y = _positions(shown, close_years=span / 25)
     data = {"x": [], "y": [], "text": [], "customdata": []}
-    for strand in ideas.STRANDS:
+    for strand in origins.STRANDS:
         rows = shown[shown["strand"] == strand]
         data["x"].append(rows["year"].tolist())
         data["y"].append(y[rows.index].tolist())
@@ -69,7 +69,7 @@ def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple
     return data, arrows
 
 
-def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN_FROM}") -> go.Figure:
+def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODERN_FROM}") -> go.Figure:
     """The security dilemma as an idea: works by year and strand, an arrow to each answer.
 
     Chapter: where the idea comes from. Markers are numbered in publication order (the
@@ -78,11 +78,11 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {ideas.MODERN
     """
     if opening not in _VIEWS:
         raise ValueError(f"unknown view {opening!r}; known: {list(_VIEWS)}")
-    ordered = ideas.numbered_works(works)
+    ordered = origins.numbered_works(works)
     views = {label: _view(ordered, first, x_range) for label, (first, x_range) in _VIEWS.items()}
     data, arrows = views[opening]
     fig = go.Figure()
-    for i, strand in enumerate(ideas.STRANDS):
+    for i, strand in enumerate(origins.STRANDS):
         fig.add_trace(go.Scatter(
             x=data["x"][i], y=data["y"][i], name=strand, mode="markers+text",
             text=data["text"][i], textposition="top center", customdata=data["customdata"][i],
@@ -122,10 +122,10 @@ def fig_ideas_sequence(works: pd.DataFrame) -> go.Figure:
     Chapter: where the idea comes from. Uses the book's sequence layout
     (:mod:`sdbook.charts.sequence`); numbers match the timeline and its table.
     """
-    ordered = ideas.numbered_works(works)
+    ordered = origins.numbered_works(works)
     events = pd.DataFrame({
         "number": ordered["number"], "when": ordered["when"], "actor": ordered["strand"],
         "event": [f"{a}, {t}" for a, t in zip(ordered["author"], ordered["title"])],
         "event_id": ordered["work_id"], "responds_to": ordered["responds_to"]})
-    return fig_event_sequence(events, {s: _SHORT_STRANDS[s] for s in ideas.STRANDS},
+    return fig_event_sequence(events, {s: _SHORT_STRANDS[s] for s in origins.STRANDS},
                               "The security dilemma as an idea", lambda strand: NEUTRAL_COLOUR)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import agreements
+from .. import model_un
 from ..style import NEUTRAL_COLOUR, base_layout
 
 # Solid: still applies; hatched: weakened; open (outline only): ended.
@@ -33,13 +33,13 @@ def fig_agreements_timeline(spans: pd.DataFrame, as_of: pd.Timestamp) -> go.Figu
     """How long each agreement lasted: one bar per agreement from start to end.
 
     Chapter: the security dilemma in Model UN. ``spans`` comes from
-    :func:`sdbook.agreements.spans`. Bars that still apply or are weakened run to
+    :func:`sdbook.model_un.spans`. Bars that still apply or are weakened run to
     ``as_of``; an agreement whose start is its signature day (the day it took effect
     is not in the data) says so in its hover text.
     """
     order = spans.sort_values(["start", "agreement_id"], ascending=False)
     fig = go.Figure()
-    for outcome in agreements.OUTCOME_ORDER:
+    for outcome in model_un.OUTCOME_ORDER:
         rows = order[order["outcome"] == outcome]
         fig.add_trace(go.Bar(
             y=rows["short_name"].tolist(), x=(rows["years"] * 365.25 * 86_400_000).tolist(),
@@ -71,10 +71,10 @@ def fig_agreement_mechanisms(frame: pd.DataFrame) -> go.Figure:
 
     Chapter: the security dilemma in Model UN. ``frame`` is the dataset as loaded.
     """
-    counts = agreements.outcomes_by_mechanism(frame)
+    counts = model_un.outcomes_by_mechanism(frame)
     fig = go.Figure()
     # Horizontal bars: the mechanism names stay readable at phone width.
-    for outcome in agreements.OUTCOME_ORDER:
+    for outcome in model_un.OUTCOME_ORDER:
         fig.add_trace(go.Bar(
             y=counts.index.tolist(), x=counts[outcome].tolist(), name=outcome,
             orientation="h", marker=_marker(outcome),

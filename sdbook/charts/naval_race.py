@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .. import naval
+from .. import naval_race
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 from .sequence import fig_event_sequence
 
@@ -31,7 +31,7 @@ _FAINT_GRID = "rgba(128,128,128,0.3)"  # readable on both themes; charts.js re-t
 def fig_naval_spending(series: pd.DataFrame) -> go.Figure:
     """Spending in the naval race: three measures in three panels, million £ at current prices.
 
-    Chapter: the Anglo-German naval race. ``series`` is :func:`sdbook.naval.spending_series`.
+    Chapter: the Anglo-German naval race. ``series`` is :func:`sdbook.naval_race.spending_series`.
     Each panel is one measure (new construction, army and navy together, the Royal Navy's
     total), and each line one series: one producer, both countries on one basis. A line
     joins only consecutive years of the same series; markers show the basis of every
@@ -40,7 +40,7 @@ def fig_naval_spending(series: pd.DataFrame) -> go.Figure:
     panels = list(_SPENDING_PANELS)
     fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                         subplot_titles=list(_SPENDING_PANELS.values()))
-    years = list(naval.SPENDING_YEARS)
+    years = list(naval_race.SPENDING_YEARS)
     for row, panel in enumerate(panels, start=1):
         for (key, country), part in series[series["panel"] == panel].groupby(["series", "country"],
                                                                            sort=False):
@@ -49,7 +49,7 @@ def fig_naval_spending(series: pd.DataFrame) -> go.Figure:
             fig.add_trace(go.Scatter(
                 x=years, y=part["million_gbp"].tolist(),
                 customdata=part[["financial_year", "basis", "source"]].fillna("—")
-                .replace(naval.BASIS_LABELS).values.tolist(),
+                .replace(naval_race.BASIS_LABELS).values.tolist(),
                 name=f"{country}: {part['series_name'].dropna().iloc[0]}", legendgroup=country,
                 showlegend=False, mode="lines+markers", connectgaps=False,
                 line={"color": colour, "width": 2.5, "dash": _SERIES_DASH.get(key, "solid")},
@@ -98,16 +98,16 @@ def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figur
     count, the margin Churchill announced in March 1912; buttons switch between
     ships laid down, launched and commissioned, since each gives a different race.
     """
-    counts = {s: naval.fleet_counts(ships, s, FLEET_YEARS) for s in naval.STAGES}
+    counts = {s: naval_race.fleet_counts(ships, s, FLEET_YEARS) for s in naval_race.STAGES}
     years = list(FLEET_YEARS)
 
     def series(s):
         c = counts[s]
         return [c["United Kingdom"].tolist(), c["Germany"].tolist(),
-                (naval.CHURCHILL_MARGIN * c["Germany"]).round(1).tolist()]
+                (naval_race.CHURCHILL_MARGIN * c["Germany"]).round(1).tolist()]
 
     def title(s):
-        return f"Capital ships {naval.STAGE_LABELS[s]} by 31 December"
+        return f"Capital ships {naval_race.STAGE_LABELS[s]} by 31 December"
 
     fig = go.Figure()
     for name, y in zip(("United Kingdom", "Germany"), series(stage)[:2]):
@@ -119,14 +119,14 @@ def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figur
         x=years, y=series(stage)[2], name="1.6 × Germany (1912 standard)",
         mode="lines", line={"color": NEUTRAL_COLOUR, "width": 2, "dash": "dash"},
         hovertemplate="%{y} ships needed<extra>60% margin</extra>"))
-    buttons = [{"label": naval.STAGE_LABELS[s].capitalize(), "method": "update",
-                "args": [{"y": series(s)}, {"title.text": title(s)}]} for s in naval.STAGES]
+    buttons = [{"label": naval_race.STAGE_LABELS[s].capitalize(), "method": "update",
+                "args": [{"y": series(s)}, {"title.text": title(s)}]} for s in naval_race.STAGES]
     fig.update_layout(**base_layout(
         title(stage),
         xaxis={"title": {"text": "Year"}, "dtick": 1},
         yaxis={"title": {"text": "ships"}, "rangemode": "tozero"},
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
-                      "active": naval.STAGES.index(stage), "showactive": True,
+                      "active": naval_race.STAGES.index(stage), "showactive": True,
                       "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
         # room for the buttons in JupyterLab; the site draws HTML buttons instead
         margin={"l": 60, "r": 20, "t": 70, "b": 110},
@@ -157,7 +157,7 @@ def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
     Chapter: the Anglo-German naval race. Markers are numbered in date order; the
     numbers match the data table under the chart.
     """
-    ordered = naval.numbered_events(events)
+    ordered = naval_race.numbered_events(events)
     ordered["y"] = _staggered_positions(ordered)
     fig = go.Figure()
     for actor, rows in ordered.groupby("actor", sort=False):
@@ -197,7 +197,7 @@ def fig_naval_sequence(events: pd.DataFrame) -> go.Figure:
 
     Chapter: the Anglo-German naval race.
     """
-    return fig_event_sequence(naval.numbered_events(events),
+    return fig_event_sequence(naval_race.numbered_events(events),
                               {"Germany": "Germany", "Both": "Both", "United Kingdom": "Britain"},
                               "Action and reaction in the naval race",
                               lambda actor: NEUTRAL_COLOUR if actor == "Both" else country_colour(actor))

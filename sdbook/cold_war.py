@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .naval import numbered_events
+from .naval_race import numbered_events
 
 US = "United States"
 USSR = "Soviet Union / Russia"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import rivalries
+from .. import core_logic
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 
 # SIPRI's marks, as marker shapes: filled = a reported figure.
@@ -30,9 +30,9 @@ def _none_for_nan(values) -> list:
 
 def _sipri_traces(milex: pd.DataFrame, pair: str, measure: str) -> dict:
     """Per-trace properties for one pair: the two rivals, then the two legend keys."""
-    frame = rivalries.pair_frame(milex, pair, measure)
+    frame = core_logic.pair_frame(milex, pair, measure)
     years = frame.index.tolist()
-    a, b = rivalries.PAIRS[pair]
+    a, b = core_logic.PAIRS[pair]
     hover = _MEASURE_TEXT[measure]["hover"]
     props = {"x": [], "y": [], "name": [], "marker.symbol": [], "marker.color": [],
              "marker.line.color": [], "line.color": [], "customdata": [], "hovertemplate": []}
@@ -61,9 +61,9 @@ def _sipri_traces(milex: pd.DataFrame, pair: str, measure: str) -> dict:
 
 
 def _pair_chart(milex: pd.DataFrame, measure: str, opening: str) -> go.Figure:
-    rivalries._check_pair(opening, rivalries.PAIRS)
+    core_logic._check_pair(opening, core_logic.PAIRS)
     text = _MEASURE_TEXT[measure]
-    views = {pair: _sipri_traces(milex, pair, measure) for pair in rivalries.PAIRS}
+    views = {pair: _sipri_traces(milex, pair, measure) for pair in core_logic.PAIRS}
     fig = go.Figure()
     start = views[opening]
     for i in range(4):
@@ -79,14 +79,14 @@ def _pair_chart(milex: pd.DataFrame, measure: str, opening: str) -> go.Figure:
             hoverinfo="skip" if is_key else None))
     buttons = [{"label": pair, "method": "update",
                 "args": [views[pair], {"title.text": text["title"].format(pair=pair)}]}
-               for pair in rivalries.PAIRS]
+               for pair in core_logic.PAIRS]
     fig.update_layout(**base_layout(
         text["title"].format(pair=opening),
         xaxis={"title": {"text": "Year"}, "range": [1948, 2025]},
         yaxis={"title": {"text": text["unit"]}, "rangemode": "tozero"},
         hovermode="closest",
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
-                      "active": list(rivalries.PAIRS).index(opening), "showactive": True,
+                      "active": list(core_logic.PAIRS).index(opening), "showactive": True,
                       "x": 0, "xanchor": "left", "y": -0.2, "yanchor": "top"}],
         # room for the buttons in JupyterLab; the site draws HTML buttons instead
         margin={"l": 60, "r": 20, "t": 70, "b": 110},
@@ -113,10 +113,10 @@ def fig_rivalry_burden(milex: pd.DataFrame, opening: str = "Israel–Egypt") -> 
 
 
 def _cow_view(cow: pd.DataFrame, pair: str, currency: str) -> tuple[dict, dict]:
-    frame = rivalries.cow_frame(cow, pair, currency)
-    symbol = rivalries.COW_CURRENCIES[currency]
-    a, b = rivalries.COW_PAIRS[pair]
-    labels = [rivalries.COW_LABELS.get(c, c) for c in (a, b)]
+    frame = core_logic.cow_frame(cow, pair, currency)
+    symbol = core_logic.COW_CURRENCIES[currency]
+    a, b = core_logic.COW_PAIRS[pair]
+    labels = [core_logic.COW_LABELS.get(c, c) for c in (a, b)]
     data = {"x": [frame.index.tolist()] * 2,
             "y": [_none_for_nan(frame[a]), _none_for_nan(frame[b])],
             "name": labels,
@@ -124,8 +124,8 @@ def _cow_view(cow: pd.DataFrame, pair: str, currency: str) -> tuple[dict, dict]:
             "marker.color": [country_colour(a), country_colour(b)],
             "hovertemplate": [f"%{{x}}: {symbol} %{{y:.2f}} million<extra>{label}</extra>"
                               for label in labels]}
-    era = (f"to {rivalries.LAST_POUND_YEAR}" if currency == "GBP"
-           else f"{rivalries.LAST_POUND_YEAR + 1}–{str(frame.index.max())[-2:]}")
+    era = (f"to {core_logic.LAST_POUND_YEAR}" if currency == "GBP"
+           else f"{core_logic.LAST_POUND_YEAR + 1}–{str(frame.index.max())[-2:]}")
     # Short enough for one line on a phone: buttons change the title after the first draw.
     layout = {"title.text": f"{pair}: spending {era}",
               "yaxis.title.text": f"{symbol} million, current prices"}
@@ -140,7 +140,7 @@ def fig_rivalry_before_1949(cow: pd.DataFrame, opening: tuple[str, str] = ("Arge
     view holds one currency and no line crosses the break.
     """
     views = {(pair, cur): _cow_view(cow, pair, cur)
-             for pair in rivalries.COW_PAIRS for cur in rivalries.COW_CURRENCIES}
+             for pair in core_logic.COW_PAIRS for cur in core_logic.COW_CURRENCIES}
     if opening not in views:
         raise ValueError(f"unknown view {opening!r}; known: {list(views)}")
     data, layout = views[opening]
@@ -151,7 +151,7 @@ def fig_rivalry_before_1949(cow: pd.DataFrame, opening: tuple[str, str] = ("Arge
             connectgaps=False, line={"color": data["line.color"][i], "width": 2.5},
             marker={"size": 5, "color": data["marker.color"][i]},
             hovertemplate=data["hovertemplate"][i]))
-    buttons = [{"label": f"{pair}, {rivalries.COW_CURRENCIES[cur]} "
+    buttons = [{"label": f"{pair}, {core_logic.COW_CURRENCIES[cur]} "
                          + ("to 1913" if cur == "GBP" else "1914–48"),
                 "method": "update", "args": [views[(pair, cur)][0], views[(pair, cur)][1]]}
                for (pair, cur) in views]

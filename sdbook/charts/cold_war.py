@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import coldwar
-from ..coldwar import SUPERPOWERS, US, USSR
-from ..naval import numbered_events
+from .. import cold_war
+from ..cold_war import SUPERPOWERS, US, USSR
+from ..naval_race import numbered_events
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 from .sequence import fig_event_sequence
 
@@ -34,7 +34,7 @@ def fig_stockpiles(warheads: pd.DataFrame) -> go.Figure:
     Chapter: the Cold War nuclear spiral. The log view makes the small arsenals
     readable and shows growth rates as slopes; empty cells (no FAS figure) stay gaps.
     """
-    table = coldwar.wide(warheads, "warheads")
+    table = cold_war.wide(warheads, "warheads")
     order = [US, USSR] + sorted(c for c in table if c not in SUPERPOWERS)
     fig = go.Figure()
     for country in order:
@@ -66,7 +66,7 @@ def fig_tests(tests: pd.DataFrame) -> go.Figure:
 
     Chapter: the Cold War nuclear spiral. Years before a state's first test are empty.
     """
-    table = coldwar.wide(tests, "tests")
+    table = cold_war.wide(tests, "tests")
     order = [US, USSR] + [c for c in table if c not in SUPERPOWERS]
     fig = go.Figure()
     for country in order:
@@ -93,7 +93,7 @@ def fig_defence_burden(outlays: pd.DataFrame, events: pd.DataFrame) -> go.Figure
     constant FY 2012 dollars. Fiscal years are placed at the year they end; the 1976
     transition quarter is left out. Event lines mark a few dated moves from the timeline.
     """
-    out = coldwar.outlays_constant(outlays)
+    out = cold_war.outlays_constant(outlays)
     out = out[out["fiscal_year"].between(1945, 1991)]
     years = out["fiscal_year"].tolist()
     share = out["share_of_gdp_percent"].round(1).tolist()
@@ -151,7 +151,7 @@ def fig_triad(launchers: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for country in SUPERPOWERS:
         rows = data[data["country"] == country]
-        for leg, label in coldwar.LEGS.items():
+        for leg, label in cold_war.LEGS.items():
             fig.add_trace(go.Scatter(
                 x=rows["year"].tolist(), y=rows[leg].astype(int).tolist(),
                 name=label, legendgroup=country, legendgrouptitle={"text": country}, mode="lines",
