@@ -55,6 +55,12 @@ def check_consistency(agreements: pd.DataFrame, as_of: pd.Timestamp) -> None:
                 f"{where}: status {row['status']!r} but ended is {'set' if has_end else 'empty'}")
         if row["also"] == row["mechanism"]:
             raise DataValidationError(f"{where}: 'also' repeats the main mechanism")
+        # An empty date must not read as an oversight: the row says why it is empty.
+        has_note = isinstance(row["in_force_note"], str) and bool(row["in_force_note"].strip())
+        if pd.isna(row["in_force"]) != has_note:
+            raise DataValidationError(
+                f"{where}: in_force is {'empty' if pd.isna(row['in_force']) else 'set'} but in_force_note is "
+                f"{'set' if has_note else 'empty'} (a note is needed exactly when the date is missing)")
 
 
 def spans(agreements: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -62,6 +62,8 @@ def test_dates_and_statuses_are_consistent(deals, as_of):
     ({"status": "in_force"}, "status 'in_force' but ended is set"),
     ({"ended": "", "status": "ended"}, "status 'ended' but ended is empty"),
     ({"also": "limits"}, "'also' repeats the main mechanism"),
+    ({"in_force": ""}, "in_force is empty but in_force_note is empty"),
+    ({"in_force_note": "A reason."}, "in_force is set but in_force_note is set"),
 ])
 def test_an_inconsistent_row_fails_naming_file_and_row(tmp_path, cells, message):
     copy = _copy_with(tmp_path, "abm-1972", **cells)

@@ -170,6 +170,14 @@ def test_a_bibliography_entry_needs_id_title_and_date(tmp_path):
         citations.PageCitations(path)
 
 
+def test_a_bibliography_key_given_twice_fails_with_file_and_line(tmp_path):
+    # PyYAML alone keeps the second title and says nothing.
+    path = _write(tmp_path / "refs.yml", "references:\n- id: a\n  type: book\n  title: One\n"
+                                         "  title: Two\n  issued: {date-parts: [[2000]]}\n")
+    with pytest.raises(BookBuildError, match=r"refs\.yml, line 5: key 'title' appears twice .*line 4"):
+        citations.PageCitations(path)
+
+
 # --- embeds ---
 
 def _executed(stem: str, names: list[str]) -> ExecutedNotebook:

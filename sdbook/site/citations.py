@@ -46,9 +46,29 @@ class Cite:
     suppress_author: bool
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys without a word (an entry with two ``title:``
+    lines once passed the build silently); this loader refuses a repeated key instead."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise BookBuildError(f"{self.name}, line {key_node.start_mark.line + 1}: key {key!r} "
+                                     f"appears twice in one mapping (first on line {seen[key]})")
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_entries(path: Path) -> dict:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = _UniqueKeyLoader(path.read_text(encoding="utf-8"))
+        loader.name = str(path)  # PyYAML names a string stream "<unicode string>"
+        try:
+            document = loader.get_single_data() or {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         raise BookBuildError(f"{path}: not valid YAML: {err}") from None
     entries = document.get("references") if isinstance(document, dict) else None
