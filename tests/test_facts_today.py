@@ -235,6 +235,12 @@ def test_reclamation_numbers():
     may2016 = reclamation[reclamation["source_key"] == "amti2016"].set_index("claimant")["area_acres"]
     says(f"counted almost {may2016['China']:,.0f} acres of new land")
     says(f"just over {may2016['Vietnam']:,.0f} acres of land by May 2016")
+    china = reclamation[reclamation["claimant"] == "China"].set_index("as_of")
+    july2015 = china.loc["2015-07-30"]
+    says(f"not a fall from {july2015['area_acres']:,.0f} acres in {july2015.name:%B %Y} to almost "
+         f"{may2016['China']:,.0f} in May 2016")
+    assert china["area_scope"].nunique() == len(china["area_scope"].unique()) >= 3
+    assert july2015["area_scope"] != china.loc["2016-05-01", "area_scope"], "kept as separate series"
 
 
 def test_johnson_south_toll_and_vessel_count_match_the_timeline():
