@@ -190,6 +190,8 @@ def test_dates_in_the_prose_match_the_timelines():
                      "sts-watercannon-2023", "sts-clash-2024", "provisional-2024"):
         says(long_date(events[event_id]))
     says(f"at the White House in September {events['xi-pledge-2015'].year}")
+    says(f"talks on the battery on {long_date(events['thaad-talks-2016'])}, the day of a North Korean long-range launch")
+    assert events["thaad-talks-2016"] == events["dprk-launch-2016"]
     says(f"{events['taepodong-1998'].day} August")
     says(f"{events['df17-parade-2019'].day} October 2019")
     says(f"On {events['scarborough-2012'].day} April a Philippine warship")
