@@ -229,7 +229,7 @@ def test_new_start_lines_break_at_every_missing_exchange(d, measure):
         assert [None if pd.isna(v) else v for v in wide] == list(ys)
         assert all(y is None or not math.isnan(y) for y in ys), "a gap must be null in the JSON"
     assert "2014-09-01" in md.missing_exchanges(d["new_start_aggregates"], "deployed_delivery_vehicles")
-    assert "2012-03-01" in md.missing_exchanges(d["new_start_aggregates"], measure)
+    assert "2016-03-01" in md.missing_exchanges(d["new_start_aggregates"], measure)
 
 
 def test_a_row_off_the_exchange_calendar_fails_loudly(d):
