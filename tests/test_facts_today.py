@@ -95,11 +95,10 @@ def test_exercise_1_and_2_numbers(budget):
 
 def test_new_start_numbers():
     aggregates = data.load("new_start_aggregates")
-    first, last = aggregates["as_of"].min(), aggregates["as_of"].max()
+    first, last = aggregates["as_of"].min(), md.last_joint_exchange(aggregates)
 
     def warheads(party, when):
-        rows = aggregates[(aggregates["party"] == party) & (aggregates["as_of"] == when)]
-        return int(rows["deployed_warheads"].iloc[0])
+        return md.warheads(aggregates, party, when)
 
     says(f"the United States declared {warheads('United States', first):,} deployed warheads "
          f"and Russia {warheads('Russia', first):,}")
@@ -111,10 +110,74 @@ def test_new_start_numbers():
     says(f"limited each side to {limits['deployed_delivery_vehicles']} deployed missiles and bombers, "
          f"{limits['deployed_warheads']:,} deployed warheads")
     says(f"and {limits['deployed_and_non_deployed_launchers']} launchers")
-    says(f"no aggregate numbers have been published since {last:%B %Y}")
     after = aggregates[aggregates["as_of"] >= "2018-02-05"]
     for measure, limit in limits.items():
         assert (after[measure].dropna() <= limit).all(), measure
+    assert (after.loc[after["party"] == "United States", "deployed_and_non_deployed_launchers"].dropna() == 800).all()
+
+
+def test_russias_rise_above_the_later_limit():
+    aggregates = data.load("new_start_aggregates")
+    peak = md.russian_peak(aggregates)
+    russia = aggregates[aggregates["party"] == "Russia"].dropna(subset=["deployed_warheads"])
+    trough = russia[russia["as_of"] < peak["as_of"]].sort_values("deployed_warheads").iloc[0]
+    says(f"Russia's total first fell, to {int(trough['deployed_warheads']):,} in {trough['as_of']:%B %Y}")
+    says(f"to {int(peak['deployed_warheads']):,} in {peak['as_of']:%B %Y}, before coming down to "
+         f"{md.warheads(aggregates, 'Russia', '2018-02-05'):,} by February 2018")
+    assert peak["deployed_warheads"] > md.NEW_START_LIMITS["deployed_warheads"]
+    says(f"Russia's rise to {int(peak['deployed_warheads']):,} warheads in {peak['as_of']:%B %Y}")
+
+
+def test_what_was_published_after_russia_suspended():
+    aggregates = data.load("new_start_aggregates")
+    last = md.last_joint_exchange(aggregates)
+    after = aggregates[aggregates["as_of"] > last]
+    assert set(after["party"]) == {"United States"} and len(after) == 1
+    row = after.iloc[0]
+    says(f"the United States published only its own aggregates, as of {long_date(row['as_of'])} "
+         f"({int(row['deployed_warheads']):,} deployed warheads)")
+    assert "no aggregate numbers have been published since" not in CHAPTER
+
+
+def test_missing_exchanges_named_in_exercise_6():
+    aggregates = data.load("new_start_aggregates")
+    missing = md.missing_exchanges(aggregates, "deployed_warheads")
+    for when in ("2016-03-01", "2017-03-01", "2022-09-01"):
+        assert when in missing, when
+    assert "2012-03-01" not in missing
+    says("(March 2016, March 2017, September 2022)")
+
+
+def test_avangard_start_and_putin_2018():
+    events = data.load("missile_defence_events").set_index("event_id")
+    start = events.loc["avangard-work-1985"]
+    says(f"work on it had begun in {start['date'].year}, as an answer to SDI")
+    assert start["responds_to"] == "sdi-speech-1983" and start["link_type"] == "answer"
+    putin = events.loc["putin-2018"]
+    assert putin["link_evidence"] == "disputed" and "yefremov2020" in putin["link_disputed_by"]
+    assert "Burevestnik" not in putin["event"], "the 2018 speech did not yet use the voted names"
+    says("named Burevestnik, Poseidon and Peresvet after a public vote later that month")
+
+
+def test_exercise_5_chain_is_the_longest_chain_of_answers():
+    events = data.load("scs_events").set_index("event_id")
+    answers = events[events["link_type"] == "answer"]
+
+    def depth(event_id):
+        row = events.loc[event_id]
+        return 1 + depth(row["responds_to"]) if row["link_type"] == "answer" else 0
+
+    longest = max(answers.index, key=depth)
+    assert longest == "scarborough-baselines-2024" and depth(longest) == 2
+    assert events.loc["maritime-zones-2024", "responds_to"] == "award-2016"
+    assert events.loc["china-rejects-2016", "responds_to"] == "award-2016"
+    assert events.loc["scarborough-control-2012", "responds_to"] == "scarborough-2012"
+    assert pd_isna(events.loc["arbitration-2013", "responds_to"])
+    says("The timeline does not link the arbitration of January 2013 to the loss of the shoal")
+
+
+def pd_isna(value) -> bool:
+    return not isinstance(value, str) or not value
 
 
 def test_dates_in_the_prose_match_the_timelines():
@@ -127,6 +190,9 @@ def test_dates_in_the_prose_match_the_timelines():
                      "aegis-poland-2024", "newstart-end-2026", "fonop-2015", "award-2016",
                      "sts-watercannon-2023", "sts-clash-2024", "provisional-2024"):
         says(long_date(events[event_id]))
+    says(f"at the White House in September {events['xi-pledge-2015'].year}")
+    says(f"talks on the battery on {long_date(events['thaad-talks-2016'])}, the day of a North Korean long-range launch")
+    assert events["thaad-talks-2016"] == events["dprk-launch-2016"]
     says(f"{events['taepodong-1998'].day} August")
     says(f"{events['df17-parade-2019'].day} October 2019")
     says(f"On {events['scarborough-2012'].day} April a Philippine warship")
@@ -172,6 +238,12 @@ def test_reclamation_numbers():
     may2016 = reclamation[reclamation["source_key"] == "amti2016"].set_index("claimant")["area_acres"]
     says(f"counted almost {may2016['China']:,.0f} acres of new land")
     says(f"just over {may2016['Vietnam']:,.0f} acres of land by May 2016")
+    china = reclamation[reclamation["claimant"] == "China"].set_index("as_of")
+    july2015 = china.loc["2015-07-30"]
+    says(f"not a fall from {july2015['area_acres']:,.0f} acres in {july2015.name:%B %Y} to almost "
+         f"{may2016['China']:,.0f} in May 2016")
+    assert china["area_scope"].nunique() == len(china["area_scope"].unique()) >= 3
+    assert july2015["area_scope"] != china.loc["2016-05-01", "area_scope"], "kept as separate series"
 
 
 def test_johnson_south_toll_and_vessel_count_match_the_timeline():

@@ -7,6 +7,7 @@ computed with a forecast price index; each chart plots exactly what the data hol
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 
@@ -202,9 +203,40 @@ def test_new_start_chart_buttons_show_each_aggregate(d):
         assert limit == [md.NEW_START_LIMITS[measure]] * 2
 
 
-def test_each_exchange_has_both_parties(d):
+def test_each_exchange_has_both_parties_until_russia_stopped(d):
     counts = d["new_start_aggregates"].groupby("as_of")["party"].nunique()
-    assert (counts == 2).all()
+    assert (counts[counts.index < "2023-01-01"] == 2).all()
+    after = d["new_start_aggregates"].query("as_of >= '2023-01-01'")
+    assert set(after["party"]) == {"United States"}, "Russia provided no data after its suspension"
+
+
+def test_every_row_is_an_exchange_date(d):
+    assert set(d["new_start_aggregates"]["as_of"]) <= set(md.exchange_dates())
+
+
+@pytest.mark.parametrize("measure", list(md.NEW_START_LIMITS))
+def test_new_start_lines_break_at_every_missing_exchange(d, measure):
+    """A line may join two points only if they are neighbouring exchanges: no segment crosses
+    an exchange the file lacks (September 2011 to February 2018 used to be one straight line)."""
+    figure = charts.fig_new_start(d["new_start_aggregates"])
+    button = next(b for b in figure.layout.updatemenus[0].buttons
+                  if b.label == md.NEW_START_LABELS[measure].capitalize())
+    dates = list(figure.data[0].x)
+    assert dates == list(md.exchange_dates().strftime("%Y-%m-%d"))
+    for trace, ys in zip(figure.data[:2], button.args[0]["y"][:2]):
+        assert trace.connectgaps is False and "lines" in trace.mode
+        wide = md.new_start_wide(d["new_start_aggregates"], measure)[trace.name]
+        assert [None if pd.isna(v) else v for v in wide] == list(ys)
+        assert all(y is None or not math.isnan(y) for y in ys), "a gap must be null in the JSON"
+    assert "2014-09-01" in md.missing_exchanges(d["new_start_aggregates"], "deployed_delivery_vehicles")
+    assert "2016-03-01" in md.missing_exchanges(d["new_start_aggregates"], measure)
+
+
+def test_a_row_off_the_exchange_calendar_fails_loudly(d):
+    aggregates = d["new_start_aggregates"].copy()
+    aggregates.loc[0, "as_of"] = pd.Timestamp("2016-06-01")
+    with pytest.raises(ValueError, match="2016-06-01"):
+        md.new_start_wide(aggregates, "deployed_warheads")
 
 
 # --- reclamation ---
@@ -215,12 +247,18 @@ def test_every_reclamation_figure_has_a_date_and_an_address(d):
     assert reclamation["url"].str.startswith("https://").all()
 
 
-def test_surveys_of_different_scope_are_marked_differently(d):
-    figure = charts.fig_scs_reclamation(d["scs_reclamation"])
+def test_each_scope_is_its_own_series(d):
+    """Figures counted over different areas, or counted differently, are never one series."""
+    reclamation = d["scs_reclamation"]
+    figure = charts.fig_scs_reclamation(reclamation)
     assert {t.mode for t in figure.data} == {"markers"}
+    assert len(figure.data) == len(reclamation.groupby(["claimant", "area_scope"]))
     for trace in figure.data:
-        for scope, symbol in zip((c[0] for c in trace.customdata), trace.marker.symbol):
-            assert (symbol == "circle") == (scope == "disputed areas of the South China Sea")
+        scopes = {c[0] for c in trace.customdata}
+        assert len(scopes) == 1, trace.name
+        assert (trace.marker.symbol == "circle") == (scopes == {charts.today.WHOLE_SEA}), trace.name
+    china = [t for t in figure.data if t.legendgroup == "China"]
+    assert len(china) == 3, "per-reef sum 2015, round figure 2016, whole sea 2024-25"
 
 
 # --- bad input fails loudly ---
@@ -232,3 +270,15 @@ def test_an_unknown_budget_scope_is_named(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(",mda_only,", ",mda,", 1), encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"missile_defence_budget\.csv, row \d+, column 'scope'"):
         data.load("missile_defence_budget", copy)
+
+
+def test_budget_metadata_cites_the_right_crs_report_and_the_fy2004_disagreement():
+    package = json.loads((data.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    budget = next(r for r in package["resources"] if r["name"] == "missile_defence_budget")
+    crs = next(s for s in budget["sources"] if s["key"] == "crs2007")
+    assert "RS22120" in crs["title"] and "RS21148" not in crs["title"]
+    reuters = next(s for s in budget["sources"] if s["key"] == "reuters2004")
+    assert "$7.6 billion" in reuters["citation"]
+    row = data.load("missile_defence_budget").set_index("record_id").loc["fy2004-mda-enacted"]
+    assert row["value_billion_usd"] == 7.7 and "$7.6 billion" in row["note"]
+    assert "$7.6 billion" in budget["notes"]["disagreements"]

@@ -122,10 +122,17 @@ def fig_md_totals(budget: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def _gaps_as_none(values: pd.Series) -> list:
+    """NaN as None, so that the JSON has null and plotly breaks the line there."""
+    return [None if pd.isna(v) else v for v in values]
+
+
 def fig_new_start(aggregates: pd.DataFrame) -> go.Figure:
     """The strategic balance as both sides declared it under New START, with the limits.
 
-    Chapter: the dilemma today. Buttons switch between the treaty's three aggregates.
+    Chapter: the dilemma today. Buttons switch between the treaty's three aggregates. Every
+    exchange date is on the x axis; one the book could not source is a gap in the line, never
+    bridged (a point with no neighbour stands alone as a marker).
     """
     measures = list(md.NEW_START_LIMITS)
     opening = "deployed_warheads"
@@ -133,7 +140,7 @@ def fig_new_start(aggregates: pd.DataFrame) -> go.Figure:
     def series(measure):
         wide = md.new_start_wide(aggregates, measure)
         limit = md.NEW_START_LIMITS[measure]
-        return [wide["United States"].tolist(), wide["Russia"].tolist(), [limit, limit]]
+        return [_gaps_as_none(wide["United States"]), _gaps_as_none(wide["Russia"]), [limit, limit]]
 
     wide = md.new_start_wide(aggregates, opening)
     dates = wide.index.strftime("%Y-%m-%d").tolist()
@@ -153,7 +160,7 @@ def fig_new_start(aggregates: pd.DataFrame) -> go.Figure:
                for m in order]
     fig.update_layout(**base_layout(
         f"New START: {md.NEW_START_LABELS[opening]}",
-        xaxis={"title": {"text": "Date the declared data were current"}, "type": "date"},
+        xaxis={"title": {"text": "Date the declared data were current (gaps: not sourced)"}, "type": "date"},
         yaxis={"title": {"text": "count (treaty rules)"}, "rangemode": "tozero"},
         hovermode="closest",
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
@@ -282,24 +289,37 @@ def fig_scs_burden(spending: pd.DataFrame) -> go.Figure:
     return fig
 
 
-_SCOPE_SYMBOLS = {"disputed areas of the South China Sea": "circle"}
+WHOLE_SEA = "disputed areas of the South China Sea"
+# Legend names short enough for a phone; a scope not listed is shown as the data give it.
+_RECLAMATION_SCOPES = {
+    WHOLE_SEA: ("disputed areas, whole sea", "circle"),
+    "seven Spratly features (sum of AMTI's per-feature figures)": ("7 Spratly reefs, per-reef sum", "square-open"),
+    "seven Spratly features (AMTI's round figure)": ("7 Spratly reefs, round figure", "diamond-open"),
+    "ten Spratly features": ("10 Spratly features", "square-open"),
+    "Spratly features": ("Spratly features", "diamond-open"),
+    "Itu Aba (Taiping Island)": ("Itu Aba only", "triangle-up-open"),
+}
 
 
 def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
-    """Land created by each claimant, in AMTI's dated surveys (markers: each is one survey).
+    """Land created by each claimant, in AMTI's dated surveys: one series per claimant and scope.
 
-    Chapter: the dilemma today. Filled markers count disputed areas of the whole sea,
-    open ones a narrower area (the Spratlys or one island), so they are never joined.
+    Chapter: the dilemma today. Markers only, and a separate series (own legend entry and
+    symbol) for each claimant and scope, so that no two figures counted over different areas,
+    or counted differently, are ever read as one trend: China's per-reef sum of July 2015 and
+    AMTI's round 'almost 3,000 acres' of May 2016 are not a fall. Filled markers count the
+    disputed areas of the whole sea, open ones a narrower area.
     """
     fig = go.Figure()
-    for claimant, rows in reclamation.sort_values("as_of").groupby("claimant", sort=False):
+    ordered = reclamation.sort_values(["claimant", "as_of"])
+    for (claimant, scope), rows in ordered.groupby(["claimant", "area_scope"], sort=False):
         colour = country_colour(claimant)
+        short, symbol = _RECLAMATION_SCOPES.get(scope, (scope, "circle-open"))
         fig.add_trace(go.Scatter(
             x=rows["as_of"].dt.strftime("%Y-%m-%d").tolist(), y=rows["area_acres"].tolist(),
-            name=claimant, mode="markers",
+            name=f"{claimant}: {short}", legendgroup=claimant, mode="markers",
             customdata=rows[["area_scope", "source_key"]].values.tolist(),
-            marker={"size": 12, "color": colour, "line": {"width": 2, "color": colour},
-                    "symbol": [_SCOPE_SYMBOLS.get(s, "circle-open") for s in rows["area_scope"]]},
+            marker={"size": 12, "color": colour, "symbol": symbol, "line": {"width": 2, "color": colour}},
             hovertemplate="%{x|%b %Y}: %{y:,.0f} acres (%{customdata[0]})<extra>" + claimant + "</extra>"))
     fig.update_layout(**base_layout(
         "Land created by island-building (acres)",
@@ -307,7 +327,8 @@ def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
         xaxis={"title": {"text": "Date of the survey"}, "type": "date",
                "range": ["2014-01-01", "2026-01-01"]},
         yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero"},
-        hovermode="closest", height=420,
+        hovermode="closest", height=560, legend=LEGEND_BELOW,
+        margin={"l": 60, "r": 20, "t": 50, "b": 170},
     ))
     return fig
 

@@ -159,14 +159,44 @@ def totals_bars(budget: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def exchange_dates() -> pd.DatetimeIndex:
+    """Every date New START data were declared current, whether or not the book has its figures.
+
+    The initial exchange (5 February 2011), then 1 September and 1 March each year, except that
+    the exchange of early 2018 was as of 5 February, the day the central limits took effect; the
+    last is 1 March 2023, when only the United States published. A date here without a row in the
+    data is a gap that charts must leave open, never bridge.
+    """
+    dates = ["2011-02-05"]
+    for year in range(2011, 2023):
+        if year > 2011:
+            dates.append("2018-02-05" if year == 2018 else f"{year}-03-01")
+        dates.append(f"{year}-09-01")
+    dates.append("2023-03-01")
+    return pd.DatetimeIndex(dates)
+
+
 def new_start_wide(aggregates: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """One column per party, one row per exchange date, for ``measure``."""
+    """One column per party, one row per exchange date (every exchange, NaN where not read)."""
     if measure not in NEW_START_LIMITS:
         raise ValueError(f"measure must be one of {list(NEW_START_LIMITS)}, not {measure!r}")
-    return aggregates.pivot(index="as_of", columns="party", values=measure).sort_index()
+    wide = aggregates.pivot(index="as_of", columns="party", values=measure)
+    unknown = wide.index.difference(exchange_dates())
+    if len(unknown):
+        raise ValueError(f"new_start_aggregates: {list(unknown.strftime('%Y-%m-%d'))} is not an exchange date")
+    wide = wide.reindex(exchange_dates())
+    wide.index.name = "as_of"
+    return wide[["United States", "Russia"]]
+
+
+def missing_exchanges(aggregates: pd.DataFrame, measure: str) -> list[str]:
+    """Exchange dates for which the file has no figure for ``measure`` for either party."""
+    wide = new_start_wide(aggregates, measure)
+    return list(wide.index[wide.isna().all(axis=1)].strftime("%Y-%m-%d"))
 
 
 def new_start_table(aggregates: pd.DataFrame) -> pd.DataFrame:
+    """Every exchange, read or not: an empty cell is a figure the book could not source."""
     columns = {}
     for measure, label in NEW_START_LABELS.items():
         wide = new_start_wide(aggregates, measure)
@@ -178,20 +208,41 @@ def new_start_table(aggregates: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
+def last_joint_exchange(aggregates: pd.DataFrame) -> pd.Timestamp:
+    """The last exchange for which both parties' deployed warheads are in the file."""
+    both = aggregates.dropna(subset=["deployed_warheads"]).groupby("as_of")["party"].nunique()
+    return both[both == 2].index.max()
+
+
+def warheads(aggregates: pd.DataFrame, party: str, as_of) -> int:
+    rows = aggregates[(aggregates["party"] == party) & (aggregates["as_of"] == pd.Timestamp(as_of))]
+    if len(rows) != 1 or pd.isna(rows["deployed_warheads"].iloc[0]):
+        raise KeyError(f"new_start_aggregates: no deployed_warheads for {party} as of {as_of}")
+    return int(rows["deployed_warheads"].iloc[0])
+
+
+def russian_peak(aggregates: pd.DataFrame) -> pd.Series:
+    """Russia's highest declared warhead total in the file (the row)."""
+    russia = aggregates[aggregates["party"] == "Russia"].dropna(subset=["deployed_warheads"])
+    return russia.loc[russia["deployed_warheads"].idxmax()]
+
+
 def new_start_takeaway(aggregates: pd.DataFrame) -> str:
-    """One sentence true of all three views: first and last exchange, both parties, vs limits."""
-    first, last = aggregates["as_of"].min(), aggregates["as_of"].max()
-    parts = []
-    for party in ("United States", "Russia"):
-        row = aggregates[(aggregates["party"] == party) & (aggregates["as_of"] == last)].iloc[0]
-        start = aggregates[(aggregates["party"] == party) & (aggregates["as_of"] == first)].iloc[0]
-        parts.append(f"{party} {start['deployed_warheads']:,} → {row['deployed_warheads']:,} "
-                     f"deployed warheads")
+    """One sentence true of all three views: first and last joint exchange, the Russian peak,
+    the limits, and the US-only figures after Russia's suspension."""
+    first, last = aggregates["as_of"].min(), last_joint_exchange(aggregates)
+    parts = [f"{party} {warheads(aggregates, party, first):,} → {warheads(aggregates, party, last):,}"
+             for party in ("United States", "Russia")]
+    peak = russian_peak(aggregates)
     within = all((aggregates.loc[aggregates["as_of"] >= "2018-02-05", m].dropna() <= limit).all()
                  for m, limit in NEW_START_LIMITS.items())
-    return (f"From {first:%B %Y} to {last:%B %Y} ({'; '.join(parts)}) both sides declared numbers "
-            f"{'within' if within else 'above'} all three limits once they applied in February "
-            f"2018; no figures have been published since {last:%B %Y}.")
+    after = aggregates[aggregates["as_of"] > last]
+    us_only = (f"; only the United States published figures after that ({', '.join(after['as_of'].dt.strftime('%B %Y'))})"
+               if len(after) and set(after["party"]) == {"United States"} else "")
+    return (f"Deployed warheads from {first:%B %Y} to {last:%B %Y}: {'; '.join(parts)}. Russia's rose to "
+            f"{int(peak['deployed_warheads']):,} in {peak['as_of']:%B %Y}, above the limit that applied from "
+            f"February 2018; from then on both sides declared numbers {'within' if within else 'above'} all "
+            f"three limits{us_only}. Gaps are exchanges whose figures the book could not source.")
 
 
 def backward_links(events: pd.DataFrame) -> list[str]:
