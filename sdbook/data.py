@@ -24,11 +24,16 @@ from pathlib import Path
 import pandas as pd
 
 # The package lives at <repo>/sdbook, so data is found from the package itself,
-# never from the notebook's working directory. SDBOOK_DATA_DIR points the whole
-# build at another copy of data/ (the tests use it to prove edits reach charts).
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("SDBOOK_DATA_DIR", REPO_ROOT / "data")).resolve()
+# never from the notebook's working directory. An installed copy of the package (the
+# wheel on the site's downloads page) carries data/ inside it as sdbook/bookdata/.
+# SDBOOK_DATA_DIR points the whole build at another copy of data/ (the tests use it to
+# prove edits reach charts).
 PACKAGE_FILE = "datapackage.json"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+_REPO_DATA = REPO_ROOT / "data"
+_INSTALLED_DATA = Path(__file__).resolve().parent / "bookdata"
+DATA_DIR = Path(os.environ.get(
+    "SDBOOK_DATA_DIR", _REPO_DATA if (_REPO_DATA / PACKAGE_FILE).exists() else _INSTALLED_DATA)).resolve()
 # While the site build executes a notebook, this names a file that records every dataset
 # the notebook loads; the build's cache keys the notebook's outputs on exactly those files.
 LOAD_LOG_ENV = "SDBOOK_LOAD_LOG"

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 
 from sdbook.data import DATA_DIR, REPO_ROOT, resources
 from sdbook.site import (BookBuildError, citations, directives, embeds, execution, furniture,
-                         glossary, pages, quiz, serving)
+                         glossary, pages, quiz, serving, wheel)
 from sdbook.site.datalibrary import datasets_markdown
 
 NOTEBOOK_DIR = Path(os.environ.get("SDBOOK_NOTEBOOK_DIR", REPO_ROOT / "notebooks")).resolve()
@@ -127,16 +127,19 @@ def _write_if_changed(path: Path, text: str) -> None:
 def on_files(files, config):
     site_dir, use_dirs = config["site_dir"], config["use_directory_urls"]
     sources = notebook_paths()
+    wheel_url = posixpath.join(config["site_url"] or "/", "downloads", wheel.wheel_name())
     executed, build.failures = execution.execute_notebooks(sources)
     for source in sources:
         notebook = executed[source.stem].notebook if source.stem in executed \
             else nbformat.read(source, as_version=4)  # failed: the build stops in on_env
         build.notebook_titles[source.stem] = _notebook_title(notebook)
-        _write_if_changed(RENDER_DIR / "notebooks" / source.name, nbformat.writes(notebook) + "\n")
+        _write_if_changed(RENDER_DIR / "notebooks" / source.name,
+                          wheel.point_at(nbformat.writes(notebook), wheel_url) + "\n")
         files.append(File(f"notebooks/{source.name}", str(RENDER_DIR), site_dir, use_dirs))
-        # The clean source, for download, beside its page (notebooks/<stem>/<stem>.ipynb).
+        # The clean source, for download, beside its page (notebooks/<stem>/<stem>.ipynb);
+        # its first cell installs the book's package from this site when it is missing.
         files.append(File.generated(config, f"notebooks/{source.stem}/{source.name}",
-                                    abs_src_path=str(source)))
+                                    content=wheel.point_at(source.read_text(encoding="utf-8"), wheel_url)))
     build.charts = embeds.collect(executed)
     for data_file in sorted(DATA_DIR.glob("*")):
         if data_file.suffix in {".csv", ".json"}:

@@ -105,3 +105,23 @@ def contrast_ratio(colour_a: str, colour_b: str) -> float:
     """WCAG contrast ratio between two colours (1 to 21)."""
     lighter, darker = sorted((relative_luminance(colour_a), relative_luminance(colour_b)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def plotly_template() -> "go.layout.Template":
+    """The book's look for a figure a reader draws (e.g. with Plotly Express in a notebook lab).
+
+    Transparent backgrounds and theme-neutral grid lines, as :func:`base_layout` gives the
+    book's own charts, so that the site can recolour the text for light and dark pages.
+    """
+    import plotly.graph_objects as go  # only readers who draw their own figures need it
+
+    axis = {"gridcolor": "rgba(122,127,138,0.3)", "zerolinecolor": "rgba(122,127,138,0.6)",
+            "linecolor": NEUTRAL_COLOUR}
+    return go.layout.Template(layout={
+        "font": {"family": FONT_FAMILY, "size": 13},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "colorway": [COUNTRY_COLOURS[c] for c in ("United Kingdom", "Germany", "United States",
+                                                   "France", "Pakistan", "Israel", "Taiwan")],
+        "xaxis": axis, "yaxis": axis, "height": CHART_HEIGHT,
+        "title": {"x": 0, "xanchor": "left", "font": {"size": 16}},
+    })

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sdbook.site import kit
+from sdbook.site import execution, kit, wheel
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
@@ -93,4 +93,7 @@ def on_files(files, config):
     when = kit.build_time(os.environ.get("SOURCE_DATE_EPOCH"))
     files.append(File.generated(config, f"downloads/{kit.DATA_ZIP_NAME}",
                                 content=kit.data_zip_bytes(DATA_DIR, when)))
+    # The book's package with its data, which a downloaded notebook installs (sdbook/site/wheel.py).
+    files.append(File.generated(config, f"downloads/{wheel.wheel_name()}", content=wheel.cached_wheel(
+        os.environ.get("SOURCE_DATE_EPOCH"), execution.CACHE_DIR / "wheel")))
     return files
