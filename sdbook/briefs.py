@@ -218,7 +218,8 @@ def brief_markdown(frames: dict, state: dict) -> str:
     """The whole page for one state."""
     why = "; ".join(WHY[w] for w in state["why"])
     questions = "\n".join(f"{n}. {q['q']} [@{q['source']}]" for n, q in enumerate(state["questions"], 1))
-    return (f"# Country brief: {state['name']}\n\n"
+    # The wrapper lets the print style (book.css, .sd-brief) fit a brief on two A4 pages.
+    return (f"# Country brief: {state['name']}\n\n<div class=\"sd-brief\" markdown>\n\n"
             f"*Why it is briefed:* {why}. Every figure below is computed from the book's data at "
             f"build; gaps are gaps in the sources. [All briefs](index.md) · "
             f"[the Model UN chapter](../index.md).\n\n"
@@ -227,7 +228,8 @@ def brief_markdown(frames: dict, state: dict) -> str:
             f"## Treaty membership\n\n{treaty_markdown(frames, state)}\n"
             f"## Agreements in the book's dataset\n\n{agreements_markdown(frames, state)}\n"
             f"## Its moves, and what they answered\n\n{events_markdown(frames, state)}\n"
-            f"## Three questions to be ready for\n\n{questions}\n")
+            f"## Three questions to be ready for\n\n{questions}\n\n"
+            "## References\n\n::: references\n\n</div>\n")
 
 
 def index_markdown(frames: dict, states: list[dict]) -> str:
