@@ -103,3 +103,15 @@ def test_an_unknown_treaty_code_fails_validation(data_copy):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"treaty_membership.csv, row 2, column 'treaty'"):
         data.load("treaty_membership", data_copy)
+
+
+def test_the_chart_draws_the_counts_and_names_each_status(members):
+    from sdbook import charts
+    fig = charts.fig_treaty_membership(members)
+    table = treaties.counts(members)
+    drawn = {trace.name: list(trace.x) for trace in fig.data}
+    for status, label in treaties.STATUS_LABELS.items():
+        if status in table.columns and table[status].any():
+            assert drawn[label] == table[status].tolist(), label
+    assert list(fig.data[0].y) == ["NPT", "CTBT", "TPNW", "BWC"]
+    assert "22 August 2026" in treaties.takeaway(members)
