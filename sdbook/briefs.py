@@ -247,21 +247,29 @@ def index_markdown(frames: dict, states: list[dict]) -> str:
             "(../index.md#treaties) reads them through the security dilemma.\n")
 
 
-def treaty_table_markdown(frames: dict, states: list[dict], root: str) -> str:
-    """Every briefed state's status under each treaty (``::: treaty-table`` in the chapter too)."""
+def treaty_table_markdown(frames: dict, states: list[dict], root: str, cite: bool = True) -> str:
+    """Every briefed state's status under each treaty (``::: treaty-table`` in the chapter too).
+
+    Treaties with no recorded status for any of these states are left out of the table and
+    named under it. ``cite=False`` where citations are already resolved (a directive's output).
+    """
     names = [s["treaty_name"] for s in sorted(states, key=lambda s: s["name"]) if s.get("treaty_name")]
     table = treaties.states_table(frames[treaties.DATASET], names)
+    empty = [c for c in table.columns[1:] if set(table[c]) <= {"not recorded", "no row"}]
+    table = table.drop(columns=empty)
     as_of = treaties.as_of()
+    source = "[@unoda_treaties2026]" if cite else "(UNODA, Treaties Database)"
+    left_out = (f"Not shown: {' and '.join(empty)}, which were not in the copy of the lists read for "
+                "this edition. " if empty else "")
     return (markdown_table(table) +
-            f"\n\n<!-- as-of: {as_of:%Y-%m} -->Status on {as_of.day} {as_of:%B %Y} [@unoda_treaties2026]. "
-            f"\"Not recorded\": the ATT, the CWC and the Outer Space Treaty were not in the copy of the "
-            f"lists read for this edition; the [data library]({root}data-library.md#treaty_membership) "
-            "says what was read.\n")
+            f"\n\n<!-- as-of: {as_of:%Y-%m} -->Status on {as_of.day} {as_of:%B %Y} {source}. {left_out}"
+            "\"Not recorded\" marks the same kind of gap for a single state. The "
+            f"[data library]({root}data-library.md#treaty_membership) says what was read.\n")
 
 
 def chapter_treaty_table() -> str:
     """``::: treaty-table`` in docs/model-un/index.md: the briefed states' treaty statuses."""
-    return treaty_table_markdown(load_frames(), read_states(), "../")
+    return treaty_table_markdown(load_frames(), read_states(), "../", cite=False)
 
 
 def pages() -> dict[str, str]:

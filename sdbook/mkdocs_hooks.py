@@ -222,6 +222,8 @@ def on_page_context(context, page, config, nav):
     if config.get("repo_url"):
         path = f"notebooks/{Path(page.file.src_uri).name}" if page.file.src_uri.endswith(".ipynb") \
             else posixpath.join(Path(config["docs_dir"]).name, page.file.src_uri)
+        if page.file.src_uri.startswith(briefs.SECTION + "/"):  # issue 19: generated briefs
+            path = "sdbook/briefs.py"
         page.edit_url = f"{config['repo_url'].rstrip('/')}/blob/main/{path}"
     return context
 
