@@ -90,9 +90,12 @@ def fig_agreement_mechanisms(frame: pd.DataFrame) -> go.Figure:
     return fig
 
 
-# Treaty membership (treaties.py): same fills as outcomes, read as "joined", "signed only", "out".
-_STATUS_STYLE = {"joined": "still applies", "signatory": "weakened", "withdrawn": "ended",
-                 "disputed": "ended", "not_joined": "ended"}
+# Treaty membership (treaties.py): the outcome fills, read as "joined" (solid), "signed only"
+# (hatched), "not joined" (open); withdrawn and disputed are open with a cross-hatch.
+_LEFT = {"color": "rgba(0,0,0,0)", "line": {"color": NEUTRAL_COLOUR, "width": 1.5},
+         "pattern": {"shape": "x", "fgcolor": NEUTRAL_COLOUR, "size": 5, "solidity": 0.3}}
+_STATUS_MARKER = {"joined": _marker("still applies"), "signatory": _marker("weakened"),
+                  "withdrawn": _LEFT, "disputed": _LEFT, "not_joined": _marker("ended")}
 
 
 def fig_treaty_membership(members: pd.DataFrame) -> go.Figure:
@@ -100,7 +103,7 @@ def fig_treaty_membership(members: pd.DataFrame) -> go.Figure:
 
     Chapter: the security dilemma in Model UN. ``members`` is ``treaty_membership`` as
     loaded (producer: UNODA). Joined is solid, signed only is hatched, and the states
-    outside (not joined, withdrawn, disputed) are open bars; each is named in the legend.
+    outside are open bars (cross-hatched where a state withdrew or its status is disputed).
     """
     table = treaties.counts(members)
     fig = go.Figure()
@@ -109,7 +112,7 @@ def fig_treaty_membership(members: pd.DataFrame) -> go.Figure:
             continue
         fig.add_trace(go.Bar(
             y=table.index.tolist(), x=table[status].tolist(), orientation="h",
-            name=treaties.STATUS_LABELS[status], marker=_marker(_STATUS_STYLE[status]),
+            name=treaties.STATUS_LABELS[status], marker=_STATUS_MARKER[status],
             hovertemplate="%{y}: %{x} states " + treaties.STATUS_LABELS[status] + "<extra></extra>"))
     fig.update_layout(**base_layout(
         f"Who has joined the global treaties ({treaties.as_of():%B %Y})",
