@@ -26,6 +26,7 @@ import nbformat
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from sdbook import briefs  # issue 19: country briefs and the Model UN treaty table
 from sdbook.data import DATA_DIR, REPO_ROOT, resources
 from sdbook.site import (BookBuildError, citations, directives, embeds, execution, furniture,
                          glossary, pages, quiz, serving, wheel)
@@ -151,6 +152,9 @@ def on_files(files, config):
         build.page_titles[src] = furniture.page_title((docs / src).read_text(encoding="utf-8"), src)
         if info := furniture.chapter_info(docs, src, NOTEBOOK_DIR):
             build.chapters[src] = info
+    # Country briefs (issue 19): pages written from data/ by sdbook/briefs.py, not in docs/.
+    for src_uri, text in briefs.pages().items():
+        files.append(File.generated(config, src_uri, content=text))
     return files
 
 
@@ -180,6 +184,7 @@ def on_page_markdown(markdown, page, config, files):
         "chapter-times": lambda args, at: furniture.chapter_times_markdown(list(build.chapters.values()), src),
         "datasets": lambda args, at: datasets_markdown(resources()),
         "how-to-cite": lambda args, at: how_to_cite(config),
+        "treaty-table": lambda args, at: briefs.chapter_treaty_table(),  # issue 19: sdbook/briefs.py
     }
     markdown = directives.expand(markdown, handlers, where, first)
     if cites.cited and not cites.placed:
@@ -220,6 +225,8 @@ def on_page_context(context, page, config, nav):
     if config.get("repo_url"):
         path = f"notebooks/{Path(page.file.src_uri).name}" if page.file.src_uri.endswith(".ipynb") \
             else posixpath.join(Path(config["docs_dir"]).name, page.file.src_uri)
+        if page.file.src_uri.startswith(briefs.SECTION + "/"):  # issue 19: generated briefs
+            path = "sdbook/briefs.py"
         page.edit_url = f"{config['repo_url'].rstrip('/')}/blob/main/{path}"
     return context
 

@@ -114,3 +114,72 @@ def test_ships_in_commission_at_the_start_of_the_simulation():
 def test_no_number_in_the_chapter_contradicts_the_dataset_size(spans):
     for match in re.finditer(r"(\d+) agreements", CHAPTER):
         assert int(match.group(1)) <= len(spans), match.group(0)
+
+
+# --- The treaties a disarmament committee argues about (issue 19, item 3) ---
+
+NUCLEAR_ARMED = ["United States", "Russia", "United Kingdom", "France", "China", "India",
+                 "Pakistan", "Israel", "North Korea"]
+NATO_AND_ASIAN_ALLIES = [  # named in the TPNW paragraph; NATO's 32 members as of 2026
+    "Albania", "Belgium", "Bulgaria", "Canada", "Croatia", "Czech Republic", "Denmark", "Estonia",
+    "Finland", "France", "Germany", "Greece", "Hungary", "Iceland", "Italy", "Latvia", "Lithuania",
+    "Luxembourg", "Montenegro", "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal",
+    "Romania", "Slovakia", "Slovenia", "Spain", "Sweden", "Turkey", "United Kingdom",
+    "United States", "Japan", "South Korea", "Australia"]
+
+
+@pytest.fixture(scope="module")
+def members():
+    from sdbook import treaties
+    return data.load(treaties.DATASET)
+
+
+def _spelled(n: int) -> str:
+    return {9: "nine", 44: "44"}.get(n, str(n))
+
+
+def test_treaty_counts_in_the_chapter(members):
+    from sdbook import treaties
+    table = treaties.counts(members)
+    as_of = treaties.as_of()
+    assert (f"On {as_of.day} {as_of:%B %Y}, the day the copy of UNODA's lists used here was stored, "
+            f"{table.loc['NPT', 'joined']} of the {int(table.loc['NPT'].sum())} states UNODA lists had "
+            f"joined the NPT, against {table.loc['TPNW', 'joined']} for the TPNW; the CTBT had "
+            f"{table.loc['CTBT', 'joined']} ratifications") in CHAPTER
+
+
+def test_ctbt_annex2_sentence_and_quiz(members):
+    from sdbook import treaties
+    holdouts = treaties.annex2_holdouts(members)
+    annex2 = int((members["ctbt_annex2"] == "yes").sum())
+    names = ", ".join(holdouts[:-1]) + " and " + holdouts[-1].replace("United States", "the United States")
+    assert (f"{annex2 - len(holdouts)} of the {annex2} had ratified; the {_spelled(len(holdouts))} "
+            f"that had not were {names}") in CHAPTER
+    quiz = CHAPTER[CHAPTER.index("how many of the 44 states listed in Annex 2"):]
+    assert quiz.split("\n", 2)[1].strip() == f"= {len(holdouts)}"
+    assert f"Read the CTBT section: {annex2 - len(holdouts)} of the {annex2} had ratified." in CHAPTER
+    russia = members[(members["state"] == "Russia") & (members["treaty"] == "ctbt")].iloc[0]
+    assert f"Russia had ratified in {russia['joined']:%Y} and withdrew its ratification in " \
+           f"{russia['withdrawn']:%Y}" in CHAPTER
+
+
+def test_no_nuclear_armed_state_or_ally_has_joined_the_tpnw(members):
+    tpnw = members[members["treaty"] == "tpnw"].set_index("state")["status"]
+    joined_armed = int((tpnw.reindex(NUCLEAR_ARMED) == "joined").sum())
+    assert "None of the nine nuclear-armed states had joined" in CHAPTER and joined_armed == 0
+    quiz = CHAPTER[CHAPTER.index("How many of the nine nuclear-armed states had joined the TPNW"):]
+    assert quiz.split("\n", 2)[1].strip() == f"= {joined_armed}"
+    allies = tpnw.reindex(NATO_AND_ASIAN_ALLIES)
+    assert allies.notna().all() and not (allies == "joined").any()
+    assert "nor had any of the 32 members of NATO, Japan, South Korea or Australia" in CHAPTER
+
+
+def test_the_treaty_section_is_in_place_with_its_chart_and_table():
+    section = CHAPTER[CHAPTER.index("{ #treaties }"):CHAPTER.index("{ #worked-example }")]
+    assert "::: chart mun-treaties" in section and "::: treaty-table" in section
+    for heading in ("Treaty on the Prohibition of Nuclear Weapons", "The Arms Trade Treaty",
+                    "(PAROS)", "The CTBT and its entry-into-force problem"):
+        assert heading in section
+        part = section[section.index(heading):]
+        for question in ("**What it reassures.**", "**Who stays out, and why.**"):
+            assert question in part[:4000], (heading, question)

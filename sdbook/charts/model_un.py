@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import model_un
+from .. import model_un, treaties
 from ..style import NEUTRAL_COLOUR, base_layout
 
 # Solid: still applies; hatched: weakened; open (outline only): ended.
@@ -85,6 +85,42 @@ def fig_agreement_mechanisms(frame: pd.DataFrame) -> go.Figure:
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         xaxis={"title": {"text": "agreements"}, "dtick": 1, "rangemode": "tozero"},
         yaxis={"autorange": "reversed", "automargin": True},
+        margin={"l": 10, "r": 20, "t": 80, "b": 50},
+    ))
+    return fig
+
+
+# Treaty membership (treaties.py): the outcome fills, read as "joined" (solid), "signed only"
+# (hatched), "not joined" (open); withdrawn and disputed are open with a cross-hatch.
+_LEFT = {"color": "rgba(0,0,0,0)", "line": {"color": NEUTRAL_COLOUR, "width": 1.5},
+         "pattern": {"shape": "x", "fgcolor": NEUTRAL_COLOUR, "size": 5, "solidity": 0.3}}
+_STATUS_MARKER = {"joined": _marker("still applies"), "signatory": _marker("weakened"),
+                  "withdrawn": _LEFT, "disputed": _LEFT, "not_joined": _marker("ended")}
+
+
+def fig_treaty_membership(members: pd.DataFrame) -> go.Figure:
+    """How many states have joined, only signed, or stayed out of each global treaty.
+
+    Chapter: the security dilemma in Model UN. ``members`` is ``treaty_membership`` as
+    loaded (producer: UNODA). Joined is solid, signed only is hatched, and the states
+    outside are open bars (cross-hatched where a state withdrew or its status is disputed).
+    """
+    table = treaties.counts(members)
+    fig = go.Figure()
+    for status in treaties.STATUS_ORDER:
+        if not table[status].any():
+            continue
+        fig.add_trace(go.Bar(
+            y=table.index.tolist(), x=table[status].tolist(), orientation="h",
+            name=treaties.STATUS_LABELS[status], marker=_STATUS_MARKER[status],
+            hovertemplate="%{y}: %{x} states " + treaties.STATUS_LABELS[status] + "<extra></extra>"))
+    fig.update_layout(**base_layout(
+        f"Who has joined the global treaties ({treaties.as_of():%B %Y})",
+        barmode="stack", bargap=0.35, height=360, hovermode="closest",
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        xaxis={"title": {"text": "States listed by UNODA"}},
+        yaxis={"categoryorder": "array", "categoryarray": table.index.tolist()[::-1],
+               "automargin": True},
         margin={"l": 10, "r": 20, "t": 80, "b": 50},
     ))
     return fig
