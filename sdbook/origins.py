@@ -1,12 +1,15 @@
 """The history of the idea as data: works and what they answer (chapter: origins/index.md).
 
 ``security_dilemma_works`` holds one row per work; ``responds_to`` names the earlier work
-it most directly builds on, answers or criticises (the naval race events' convention).
+it most directly builds on, answers or criticises, a ``lineage`` link with its own source
+(the book's shared events schema, :mod:`sdbook.events`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from . import events as book_events
 
 STRANDS = ("Precursors", "Naming the dilemma", "Conditions and models", "Critiques and extensions")
 MODERN_FROM = 1945  # the timeline's opening view: the debate since the name was coined
@@ -19,30 +22,20 @@ def year_label(year: int, precision: str) -> str:
 
 
 def numbered_works(works: pd.DataFrame) -> pd.DataFrame:
-    """Works in publication order (ties by id), numbered from 1 as on the timeline."""
-    ordered = works.sort_values(["year", "work_id"]).reset_index(drop=True)
-    ordered["number"] = range(1, len(ordered) + 1)
+    """Works in publication order, numbered from 1 as on the timeline (:func:`sdbook.events.numbered`)."""
+    ordered = book_events.numbered(works)
     ordered["when"] = [year_label(int(y), p) for y, p in zip(ordered["year"], ordered["year_precision"])]
     return ordered
 
 
-def backward_links(works: pd.DataFrame) -> pd.DataFrame:
-    """Works recorded as answering a work published *later* than themselves (should be none)."""
-    year_of = dict(zip(works["work_id"], works["year"]))
-    linked = works[works["responds_to"].notna() & (works["responds_to"] != "")]
-    later = [year_of[target] > year for target, year in zip(linked["responds_to"], linked["year"])]
-    return linked[later]
-
-
 def answers(works: pd.DataFrame) -> list[tuple[str, str]]:
-    """(work, the work it answers) pairs, by id."""
-    linked = works[works["responds_to"].notna() & (works["responds_to"] != "")]
-    return list(zip(linked["work_id"], linked["responds_to"]))
+    """(work, the earlier work it builds on, answers or criticises) pairs, by id: the lineage links."""
+    return book_events.links(works, book_events.LINEAGE)
 
 
 def most_answered(works: pd.DataFrame) -> tuple[str, int]:
-    """The work_id answered by most later works in the data, and how many answer it."""
-    counts = works["responds_to"].dropna().loc[lambda s: s != ""].value_counts()
+    """The work_id that most later works in the data build on, and how many do."""
+    counts = pd.Series([target for _, target in answers(works)]).value_counts()
     top = counts.sort_index().sort_values(ascending=False, kind="stable")
     return str(top.index[0]), int(top.iloc[0])
 
@@ -67,7 +60,8 @@ def timeline_table(works: pd.DataFrame) -> pd.DataFrame:
     number_of = dict(zip(ordered["work_id"], ordered["number"]))
     ordered["answers"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
                           for r in ordered["responds_to"]]
-    table = ordered[["number", "when", "author", "title", "strand", "claim", "answers"]]
+    ordered["why"] = [book_events.describe_link(row) for row in ordered.to_dict("records")]
+    table = ordered[["number", "when", "author", "title", "strand", "claim", "answers", "why"]]
     return table.rename(columns={"number": "No.", "when": "Year", "author": "Author",
                                  "title": "Title", "strand": "Strand", "claim": "Claim added",
-                                 "answers": "Answers"})
+                                 "answers": "Builds on", "why": "Why linked (source)"})
