@@ -255,8 +255,14 @@ def link_sources(ordered: pd.DataFrame) -> list[str | None]:
             for key, page in zip(ordered["link_source_key"], ordered["link_source_page"])]
 
 
+# How an actor reads in a sentence ("4 by the United Kingdom", "3 by both sides together").
+_ACTOR_PHRASES = {"Both": "both sides together", "United Kingdom": "the United Kingdom",
+                  "United States": "the United States", "Soviet Union": "the Soviet Union",
+                  "Soviet Union / Russia": "the Soviet Union or Russia", "Philippines": "the Philippines"}
+
+
 def _actors_text(by_actor: dict[str, int]) -> str:
-    return ", ".join(f"{n} by {actor}" for actor, n in by_actor.items())
+    return ", ".join(f"{n} by {_ACTOR_PHRASES.get(actor, actor)}" for actor, n in by_actor.items())
 
 
 def timeline_takeaway(frame: pd.DataFrame) -> str:

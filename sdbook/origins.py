@@ -33,11 +33,13 @@ def answers(works: pd.DataFrame) -> list[tuple[str, str]]:
     return book_events.links(works, book_events.LINEAGE)
 
 
-def most_answered(works: pd.DataFrame) -> tuple[str, int]:
-    """The work_id that most later works in the data build on, and how many do."""
+def most_answered(works: pd.DataFrame) -> tuple[list[str], int]:
+    """The work_ids that most later works in the data build on (all of them if tied, in
+    publication order), and how many later works build on each."""
     counts = pd.Series([target for _, target in answers(works)]).value_counts()
-    top = counts.sort_index().sort_values(ascending=False, kind="stable")
-    return str(top.index[0]), int(top.iloc[0])
+    top = int(counts.max())
+    order = list(numbered_works(works)["work_id"])
+    return sorted(counts.index[counts == top], key=order.index), top
 
 
 def timeline_takeaway(works: pd.DataFrame) -> str:
@@ -46,12 +48,16 @@ def timeline_takeaway(works: pd.DataFrame) -> str:
     modern = ordered[ordered["year"] >= MODERN_FROM]
     named = ordered[ordered["work_id"] == "herz1950"].iloc[0]
     gap = int(named["year"]) - int(ordered["year"].iloc[0])
-    top, count = most_answered(works)
-    top_row = ordered[ordered["work_id"] == top].iloc[0]
+    tops, count = most_answered(works)
+    rows = ordered.set_index("work_id").loc[tops]
+    names = [f"{row.author} ({row.when})" for row in rows.itertuples()]
+    named_text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    what = "the work built on most often is" if len(names) == 1 else "the works built on most often are"
+    each = "" if len(names) == 1 else " each"
     return (f"The idea is old but the name is not: about {gap:,} years separate Thucydides from "
             f"Herz's coinage in {named['year']}, and {len(modern)} of the {len(ordered)} works "
-            f"in the data appeared after {MODERN_FROM}; the work answered most often is "
-            f"{top_row['author']} ({top_row['when']}), by {count} later works.")
+            f"in the data appeared after {MODERN_FROM}; {what} {named_text}, by {count} later "
+            f"works{each}.")
 
 
 def timeline_table(works: pd.DataFrame) -> pd.DataFrame:

@@ -211,8 +211,8 @@ def fig_spiral_test(points: pd.DataFrame) -> go.Figure:
     return fig
 
 
-_LANES = {"Soviet Union": "Soviet Union", "Both": "Both", "NATO": "NATO",
-          "United States": "United States"}  # top lane first
+_LANES = {"China": "China", "Soviet Union": "Soviet Union", "Both": "Both", "NATO": "NATO",
+          "United States": "United States"}  # top lane first (China: its 1964 test, Sentinel's reason)
 # 50-odd moves in 46 years: five levels per lane keep neighbouring numbers apart at phone width
 _STAGGER = (0.0, 0.34, -0.34, 0.17, -0.17)
 _CLOSE_DAYS = 1100
@@ -240,5 +240,5 @@ def fig_cold_war_sequence(events: pd.DataFrame) -> go.Figure:
     """
     return fig_event_sequence(book_events.numbered(events),
                               {"United States": "US", "NATO": "NATO", "Both": "Both",
-                               "Soviet Union": "USSR"},
+                               "Soviet Union": "USSR", "China": "China"},
                               "Action and reaction in the nuclear arms race", _lane_colour)
