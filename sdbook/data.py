@@ -170,7 +170,7 @@ def validate(resource: Resource) -> pd.DataFrame:
     frame = pd.DataFrame({field["name"]: _typed(columns[field["name"]], field["type"])
                           for field in resource.fields})
     _check_keys(frame, resource)
-    if "link_type" in frame.columns:  # an events file on the book's shared schema
+    if "responds_to" in frame.columns:  # an events file: the book's shared link rules
         from . import events  # imported here: sdbook.events itself imports this module
         allowed = (events.LINEAGE,) if "work_id" in frame.columns else (events.ANSWER, events.FOLLOW_ON)
         events.check_links(frame, path, allowed=allowed)

@@ -28,7 +28,7 @@ from ..style import NEUTRAL_COLOUR, base_layout
 ROW_HEIGHT = 28
 DISPUTED_OPACITY = 0.4
 FOLLOW_ON_DASH = "dash"
-_KEY_NAMES = {
+KEY_NAMES = {
     ev.ANSWER: "→ answer: another side's move made because of this one",
     "disputed": "→ faint: an answer historians dispute",
     ev.FOLLOW_ON: "- - follow-on: the same side's next step (not an answer)",
@@ -86,7 +86,7 @@ def key_traces(ordered: pd.DataFrame) -> list[go.Scatter]:
     for kind in kinds:
         line = {"color": NEUTRAL_COLOUR, "width": 2,
                 "dash": FOLLOW_ON_DASH if kind == ev.FOLLOW_ON else "solid"}
-        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=_KEY_NAMES[kind],
+        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=KEY_NAMES[kind],
                                  hoverinfo="skip", showlegend=True, line=line,
                                  opacity=DISPUTED_OPACITY if kind == "disputed" else 1.0))
     return traces
