@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .. import origins
 from ..style import NEUTRAL_COLOUR, base_layout
-from .sequence import KEY_LEGEND, fig_event_sequence, key_traces, lane_positions, link_marks
+from .sequence import KEY_LEGEND, fig_event_sequence, key_traces, lane_positions, link_marks, pinned_title
 
 _LANES = {strand: len(origins.STRANDS) - 1 - i for i, strand in enumerate(origins.STRANDS)}
 _STAGGER = (0.0, 0.28, -0.28)  # works close in time are spread within their lane
@@ -80,7 +80,7 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODE
                                            "xaxis.range": _VIEWS[label][1],
                                            "yaxis.range": _y_range(_VIEWS[label][0])}]}
                for label in _VIEWS]
-    fig.update_layout(**base_layout(
+    fig.update_layout(**pinned_title(base_layout(
         "The security dilemma as an idea",
         xaxis={"title": {"text": "Year of publication (negative = BCE)"},
                "range": _VIEWS[opening][1]},
@@ -93,7 +93,7 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODE
                       "active": list(_VIEWS).index(opening), "showactive": True,
                       "x": 0, "xanchor": "left", "y": -0.16, "yanchor": "top"}],
         margin={"l": 105, "r": 20, "t": 90, "b": 110},
-    ))
+    )))
     return fig
 
 

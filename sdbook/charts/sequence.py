@@ -96,6 +96,12 @@ KEY_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor"
               "font": {"size": 11}, "itemclick": False, "itemdoubleclick": False}
 
 
+def pinned_title(layout: dict) -> dict:
+    """The title at the very top, so that the key between it and the plot never overlaps it."""
+    layout["title"] = {**layout["title"], "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}}
+    return layout
+
+
 def lane_positions(ordered: pd.DataFrame, lane_of: dict[str, float], lane_column: str,
                    time: pd.Series, close: float, stagger: tuple[float, ...]) -> pd.Series:
     """y per move: its lane, nudged up or down when it crowds the previous move in that lane.
@@ -139,14 +145,14 @@ def fig_lane_timeline(events: pd.DataFrame, lanes: dict[str, str], title: str,
             hovertemplate="No. %{text}, %{customdata[0]}: %{customdata[1]}<extra>" + lanes[actor]
                           + "</extra>"))
     fig.add_traces(key_traces(ordered))
-    fig.update_layout(**base_layout(
+    fig.update_layout(**pinned_title(base_layout(
         title, xaxis={"title": {"text": "Date"}, "type": "date"},
         yaxis={"tickvals": list(lane_of.values()), "ticktext": list(lanes.values()),
                "range": [-0.75, len(lanes) - 0.25], "fixedrange": True, "showgrid": False,
                "zeroline": False},
         annotations=arrows, hovermode="closest", showlegend=True, legend=KEY_LEGEND,
-        height=height, margin={"l": 110, "r": 20, "t": 110, "b": 50},
-    ))
+        height=height, margin={"l": 110, "r": 20, "t": 120, "b": 50},
+    )))
     return fig
 
 
