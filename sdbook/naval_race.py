@@ -248,11 +248,6 @@ def timeline_takeaway(events: pd.DataFrame) -> str:
     return book_events.timeline_takeaway(events)
 
 
-def numbered_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events numbered as on the chart (:func:`sdbook.events.numbered`)."""
-    return book_events.numbered(events)
-
-
 def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
     """The timeline's events, numbered as on the chart, with each link, its kind and source."""
     return book_events.timeline_table(events)

@@ -181,7 +181,9 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + columns[actor] + "</extra>"))
     keys = key_traces(ordered)
     fig.add_traces(keys)
-    fig.update_layout(**base_layout(
+    # headings of two lines ("USSR/<br>Russia") need room between the title and the first row
+    tall = any("<br>" in heading for heading in columns.values())
+    fig.update_layout(**pinned_title(base_layout(
         title,
         xaxis={"tickvals": list(range(len(columns))), "ticktext": list(columns.values()),
                "side": "top", "range": [-0.5, len(columns) - 0.4], "fixedrange": True,
@@ -193,7 +195,7 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
         # the key sits under the chart (the column headings are at the top); the site's
         # phone layout puts a legend there too and gives it the rows it needs
         legend={**KEY_LEGEND, "y": 0, "yanchor": "bottom", "yref": "container"},
-        height=100 + 24 * len(keys) + ROW_HEIGHT * len(ordered),
-        margin={"l": 78, "r": 10, "t": 80, "b": 20 + 24 * len(keys)},
-    ))
+        height=100 + (16 if tall else 0) + 24 * len(keys) + ROW_HEIGHT * len(ordered),
+        margin={"l": 78, "r": 10, "t": 96 if tall else 80, "b": 20 + 24 * len(keys)},
+    )))
     return fig
