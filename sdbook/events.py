@@ -250,14 +250,6 @@ def link_column(ordered: pd.DataFrame) -> list[str | None]:
     return [link_label(row._asdict(), number_of) for row in ordered.itertuples(index=False)]
 
 
-def link_sources(ordered: pd.DataFrame) -> list[str | None]:
-    """'key, page' of each link's own source, for the data tables."""
-    if "link_source_key" not in ordered:
-        return [None] * len(ordered)
-    return [None if _blank(key) else f"{key}, {page}" if not _blank(page) else key
-            for key, page in zip(ordered["link_source_key"], ordered["link_source_page"])]
-
-
 # How an actor reads in a sentence ("4 by the United Kingdom", "3 by both sides together").
 _ACTOR_PHRASES = {"Both": "both sides together", "United Kingdom": "the United Kingdom",
                   "United States": "the United States", "Soviet Union": "the Soviet Union",
