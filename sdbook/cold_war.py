@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .naval_race import numbered_events
+from . import events as book_events
 
 US = "United States"
 USSR = "Soviet Union / Russia"
@@ -227,20 +227,11 @@ def days_between(events: pd.DataFrame, first: str, second: str) -> int:
 
 
 def timeline_takeaway(events: pd.DataFrame) -> str:
-    """How many moves answered an earlier one, and how many of those links are disputed."""
-    linked = events.dropna(subset=["responds_to"])
-    disputed = int((linked["link_evidence"] == "disputed").sum())
-    return (f"Of {len(events)} dated moves from {events['date'].min().year} to "
-            f"{events['date'].max().year}, {len(linked)} are recorded as answers to an earlier move; "
-            f"historians dispute {disputed} of those links (faint arrows).")
+    """How many moves answered another side's, how many were follow-ons, how many answers are
+    disputed (:func:`sdbook.events.timeline_takeaway`)."""
+    return book_events.timeline_takeaway(events)
 
 
 def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The timeline's events, numbered as on the chart, with each link and its evidence."""
-    ordered = numbered_events(events)
-    number_of = dict(zip(ordered["event_id"], ordered["number"]))
-    ordered["answers"] = [f"No. {number_of[r]} ({e})" if isinstance(r, str) else None
-                          for r, e in zip(ordered["responds_to"], ordered["link_evidence"])]
-    table = ordered[["number", "when", "actor", "event", "answers", "link_note"]]
-    return table.rename(columns={"number": "No.", "when": "Date", "actor": "Actor", "event": "Event",
-                                 "answers": "Answers", "link_note": "Why linked / what is disputed"})
+    """The timeline's events, numbered as on the chart, with each link, its grade and source."""
+    return book_events.timeline_table(events)

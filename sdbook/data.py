@@ -175,6 +175,10 @@ def validate(resource: Resource) -> pd.DataFrame:
     frame = pd.DataFrame({field["name"]: _typed(columns[field["name"]], field["type"])
                           for field in resource.fields})
     _check_keys(frame, resource)
+    if "responds_to" in frame.columns:  # an events file: the book's shared link rules
+        from . import events  # imported here: sdbook.events itself imports this module
+        allowed = (events.LINEAGE,) if "work_id" in frame.columns else (events.ANSWER, events.FOLLOW_ON)
+        events.check_links(frame, path, allowed=allowed)
     return frame
 
 

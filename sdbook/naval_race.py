@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import events as book_events
 from .data import resources
 
 STAGES = ("laid_down", "launched", "commissioned")
@@ -243,37 +244,10 @@ def _years_text(years: list[int], financial: bool = False) -> str:
 
 
 def timeline_takeaway(events: pd.DataFrame) -> str:
-    """One sentence on how many moves in the timeline answered an earlier one."""
-    answered = events["responds_to"].notna() & (events["responds_to"] != "")
-    by_actor = events[answered].groupby("actor").size()
-    parts = ", ".join(f"{n} by {actor}" for actor, n in by_actor.items())
-    first, last = events["date"].min().year, events["date"].max().year
-    return (f"Of the {len(events)} dated moves from {first} to {last}, {int(answered.sum())} "
-            f"are recorded as answers to an earlier move ({parts}): the arrows show who was "
-            f"reacting to whom.")
-
-
-_DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
-
-
-def numbered_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events in date order (ties by id), numbered from 1; chart and table share the numbers.
-
-    ``when`` shows each date only as precisely as the source gives it ("1897", not "1 Jan 1897").
-    """
-    ordered = events.sort_values(["date", "event_id"]).reset_index(drop=True)
-    ordered["number"] = range(1, len(ordered) + 1)
-    ordered["when"] = [date.strftime(_DATE_FORMATS[precision]).lstrip("0")
-                       for date, precision in zip(ordered["date"], ordered["date_precision"])]
-    return ordered
+    """One sentence on the timeline's links: answers, follow-ons (see :mod:`sdbook.events`)."""
+    return book_events.timeline_takeaway(events)
 
 
 def timeline_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The timeline's events, numbered as on the chart."""
-    ordered = numbered_events(events)
-    number_of = dict(zip(ordered["event_id"], ordered["number"]))
-    ordered["responds_to"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
-                              for r in ordered["responds_to"]]
-    table = ordered[["number", "when", "actor", "event", "responds_to"]]
-    return table.rename(columns={"number": "No.", "when": "Date", "actor": "Actor", "event": "Event",
-                                 "responds_to": "Answers"})
+    """The timeline's events, numbered as on the chart, with each link, its kind and source."""
+    return book_events.timeline_table(events)

@@ -1,12 +1,15 @@
 """The history of the idea as data: works and what they answer (chapter: origins/index.md).
 
 ``security_dilemma_works`` holds one row per work; ``responds_to`` names the earlier work
-it most directly builds on, answers or criticises (the naval race events' convention).
+it most directly builds on, answers or criticises, a ``lineage`` link with its own source
+(the book's shared events schema, :mod:`sdbook.events`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from . import events as book_events
 
 STRANDS = ("Precursors", "Naming the dilemma", "Conditions and models", "Critiques and extensions")
 MODERN_FROM = 1945  # the timeline's opening view: the debate since the name was coined
@@ -19,32 +22,24 @@ def year_label(year: int, precision: str) -> str:
 
 
 def numbered_works(works: pd.DataFrame) -> pd.DataFrame:
-    """Works in publication order (ties by id), numbered from 1 as on the timeline."""
-    ordered = works.sort_values(["year", "work_id"]).reset_index(drop=True)
-    ordered["number"] = range(1, len(ordered) + 1)
+    """Works in publication order, numbered from 1 as on the timeline (:func:`sdbook.events.numbered`)."""
+    ordered = book_events.numbered(works)
     ordered["when"] = [year_label(int(y), p) for y, p in zip(ordered["year"], ordered["year_precision"])]
     return ordered
 
 
-def backward_links(works: pd.DataFrame) -> pd.DataFrame:
-    """Works recorded as answering a work published *later* than themselves (should be none)."""
-    year_of = dict(zip(works["work_id"], works["year"]))
-    linked = works[works["responds_to"].notna() & (works["responds_to"] != "")]
-    later = [year_of[target] > year for target, year in zip(linked["responds_to"], linked["year"])]
-    return linked[later]
-
-
 def answers(works: pd.DataFrame) -> list[tuple[str, str]]:
-    """(work, the work it answers) pairs, by id."""
-    linked = works[works["responds_to"].notna() & (works["responds_to"] != "")]
-    return list(zip(linked["work_id"], linked["responds_to"]))
+    """(work, the earlier work it builds on, answers or criticises) pairs, by id: the lineage links."""
+    return book_events.links(works, book_events.LINEAGE)
 
 
-def most_answered(works: pd.DataFrame) -> tuple[str, int]:
-    """The work_id answered by most later works in the data, and how many answer it."""
-    counts = works["responds_to"].dropna().loc[lambda s: s != ""].value_counts()
-    top = counts.sort_index().sort_values(ascending=False, kind="stable")
-    return str(top.index[0]), int(top.iloc[0])
+def most_answered(works: pd.DataFrame) -> tuple[list[str], int]:
+    """The work_ids that most later works in the data build on (all of them if tied, in
+    publication order), and how many later works build on each."""
+    counts = pd.Series([target for _, target in answers(works)]).value_counts()
+    top = int(counts.max())
+    order = list(numbered_works(works)["work_id"])
+    return sorted(counts.index[counts == top], key=order.index), top
 
 
 def timeline_takeaway(works: pd.DataFrame) -> str:
@@ -53,12 +48,16 @@ def timeline_takeaway(works: pd.DataFrame) -> str:
     modern = ordered[ordered["year"] >= MODERN_FROM]
     named = ordered[ordered["work_id"] == "herz1950"].iloc[0]
     gap = int(named["year"]) - int(ordered["year"].iloc[0])
-    top, count = most_answered(works)
-    top_row = ordered[ordered["work_id"] == top].iloc[0]
+    tops, count = most_answered(works)
+    rows = ordered.set_index("work_id").loc[tops]
+    names = [f"{row.author} ({row.when})" for row in rows.itertuples()]
+    named_text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    what = "the work built on most often is" if len(names) == 1 else "the works built on most often are"
+    each = "" if len(names) == 1 else " each"
     return (f"The idea is old but the name is not: about {gap:,} years separate Thucydides from "
             f"Herz's coinage in {named['year']}, and {len(modern)} of the {len(ordered)} works "
-            f"in the data appeared after {MODERN_FROM}; the work answered most often is "
-            f"{top_row['author']} ({top_row['when']}), by {count} later works.")
+            f"in the data appeared after {MODERN_FROM}; {what} {named_text}, by {count} later "
+            f"works{each}.")
 
 
 def timeline_table(works: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +66,8 @@ def timeline_table(works: pd.DataFrame) -> pd.DataFrame:
     number_of = dict(zip(ordered["work_id"], ordered["number"]))
     ordered["answers"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
                           for r in ordered["responds_to"]]
-    table = ordered[["number", "when", "author", "title", "strand", "claim", "answers"]]
+    ordered["why"] = [book_events.describe_link(row) for row in ordered.to_dict("records")]
+    table = ordered[["number", "when", "author", "title", "strand", "claim", "answers", "why"]]
     return table.rename(columns={"number": "No.", "when": "Year", "author": "Author",
                                  "title": "Title", "strand": "Strand", "claim": "Claim added",
-                                 "answers": "Answers"})
+                                 "answers": "Builds on", "why": "Why linked (source)"})

@@ -153,12 +153,16 @@ def test_dreadnought_commissioning_date_in_fact_check(ships):
 
 def test_exercise_2_links_match_the_timeline():
     events = data.load("naval_race_events").set_index("event_id")
-    expected = {"churchill-60-percent-1912": "haldane-mission-1912",
+    expected = {"churchill-60-percent-1912": "novelle-announced-1912",
                 "tirpitz-16-10-1913": "churchill-60-percent-1912",
                 "naval-holiday-1913": "novelle-1912",
                 "mckenna-six-1908": "novelle-1908"}
     for event, answered in expected.items():
         assert events.loc[event, "responds_to"] == answered, event
+        assert events.loc[event, "link_type"] == "answer", event
+    announced = events.loc["novelle-announced-1912", "date"]
+    assert f"the Kaiser's speech of {announced.strftime('%-d %B %Y')}" in CHAPTER
+    assert events.loc["haldane-mission-1912", "link_type"] == "follow_on"
     novelle = events.loc["novelle-1906"]
     assert pd.isna(novelle["responds_to"])
     assert novelle["decided"].strftime("%B %Y") == "September 1905"

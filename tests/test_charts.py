@@ -125,9 +125,12 @@ def test_fleet_chart_buttons_switch_between_building_stages(datasets):
 def test_timeline_arrows_join_each_answer_to_its_cause(datasets):
     events = datasets["naval_race_events"]
     fig = charts.fig_naval_timeline(events)
-    answered = events["responds_to"].notna() & (events["responds_to"] != "")
-    assert len(fig.layout.annotations) == int(answered.sum())
-    plotted = sum(len(t.x) for t in fig.data)
+    answers = events["link_type"] == "answer"
+    assert len(fig.layout.annotations) == int(answers.sum())  # arrows: answers only
+    follow_ons = [t for t in fig.data if t.mode == "lines" and not t.showlegend][0]
+    assert follow_ons.line.dash == "dash"
+    assert len(follow_ons.x) == 3 * int((events["link_type"] == "follow_on").sum())  # start, end, gap
+    plotted = sum(len(t.x) for t in fig.data if t.mode == "markers+text")
     assert plotted == len(events)
 
 

@@ -11,6 +11,7 @@ import yaml
 
 from conftest import ROOT
 from sdbook import charts, core_logic, data, origins, style
+from sdbook.charts.sequence import KEY_NAMES
 
 
 @pytest.fixture(scope="module")
@@ -34,20 +35,23 @@ def _plotted(values) -> list:
 
 # --- the data ---
 
-def test_no_work_answers_a_later_one(works):
-    backward = origins.backward_links(works)
-    assert backward.empty, f"works answering later works: {backward['work_id'].tolist()}"
+def test_every_link_is_lineage_with_its_own_source(works):
+    linked = works[works["responds_to"].notna()]
+    assert (linked["link_type"] == "lineage").all() and linked["link_source_key"].notna().all()
 
 
-def test_a_backward_link_is_caught(tmp_path):
+def test_a_backward_link_fails_the_load(tmp_path):
     copy = tmp_path / "data"
     shutil.copytree(data.DATA_DIR, copy)
     path = copy / "security_dilemma_works.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[frame["work_id"] == "herz1950", "responds_to"] = "jervis1978"
+    row = int(frame.index[frame["work_id"] == "herz1950"][0])
+    frame.loc[row, ["responds_to", "link_type", "link_source_key", "link_source_page"]] = \
+        ["jervis1978", "lineage", "herz1950", "p. 157"]
     frame.to_csv(path, index=False)
-    backward = origins.backward_links(data.load("security_dilemma_works", copy))
-    assert backward["work_id"].tolist() == ["herz1950"]
+    with pytest.raises(data.DataValidationError,
+                       match=rf"security_dilemma_works.csv, row {row + 2} \(herz1950\): .*later"):
+        data.load("security_dilemma_works", copy)
 
 
 def test_every_work_is_in_the_bibliography(works):
@@ -173,21 +177,22 @@ def test_timeline_views_plot_the_works_and_their_answers(works):
     fig = charts.fig_ideas_timeline(works)
     labels = {b.label: b for b in fig.layout.updatemenus[0].buttons}
     everything = labels["From Thucydides"].args[0]
-    assert sum(len(x) for x in everything["x"]) == len(works)
+    assert sum(len([v for v in x if v is not None]) for x in everything["x"]) == len(works)
     linked = origins.answers(works)
     assert len(labels["From Thucydides"].args[1]["annotations"]) == len(linked)
     modern = labels[f"Since {origins.MODERN_FROM}"]
     shown = works[works["year"] >= origins.MODERN_FROM]
-    assert sum(len(x) for x in modern.args[0]["x"]) == len(shown)
+    assert sum(len([v for v in x if v is not None]) for x in modern.args[0]["x"]) == len(shown)
     inside = set(shown["work_id"])
     assert len(modern.args[1]["annotations"]) == sum(a in inside and b in inside for a, b in linked)
     # the opening view is the modern one, and it is what the traces hold
-    assert sum(len(t.x) for t in fig.data) == len(shown)
+    assert sum(len(t.x) for t in fig.data if t.mode == "markers+text") == len(shown)
+    assert [t.name for t in fig.data if t.showlegend] == [KEY_NAMES["lineage"]]
 
 
 def test_phone_form_lists_every_work_once_with_every_answer(works):
     fig = charts.fig_ideas_sequence(works)
-    rows = sorted(y for trace in fig.data for y in trace.y)
+    rows = sorted(y for trace in fig.data if trace.mode == "markers+text" for y in trace.y)
     assert rows == list(range(1, len(works) + 1))
     assert len(fig.layout.annotations) == len(origins.answers(works))
     numbered = origins.numbered_works(works)

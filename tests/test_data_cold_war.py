@@ -52,13 +52,14 @@ def test_no_event_answers_a_later_one(events):
     assert later.empty, f"answers dated before (or on) what they answer: {later['event_id'].tolist()}"
 
 
-def test_every_link_says_how_well_it_is_evidenced(events):
-    linked = events["responds_to"].notna()
+def test_every_answer_says_how_well_it_is_evidenced(events):
+    """Answers carry a grade; follow-ons (the same side's next step) are not graded as answers."""
+    answers = events["link_type"] == "answer"
     graded = events["link_evidence"].notna()
-    assert (linked == graded).all(), events.loc[linked != graded, "event_id"].tolist()
-    assert {"well evidenced", "disputed"} <= set(events["link_evidence"].dropna())
-    disputed = events[events["link_evidence"] == "disputed"]
-    assert disputed["link_note"].notna().all(), "a disputed link must say what the dispute is"
+    assert (answers == graded).all(), events.loc[answers != graded, "event_id"].tolist()
+    assert {"well_evidenced", "argued", "disputed"} <= set(events["link_evidence"].dropna())
+    linked = events[events["responds_to"].notna()]
+    assert linked["link_note"].notna().all(), "every link says why it is drawn"
 
 
 def test_every_event_is_dated(events):

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from sdbook import cold_war, data
+from sdbook import events as book_events
 from sdbook.cold_war import US, USSR
 
 WORDS = {18: "eighteen", 19: "nineteen", 20: "twenty"}
@@ -179,7 +180,24 @@ def test_spiral_and_timeline_numbers(warheads, events):
     years = points.pivot(index="year", columns="country", values="change")
     apart = years[(years[US] < 0) & (years[USSR] > 0)]
     says(f"in {len(apart)} of the {len(years)} years the American stockpile shrank")
-    linked = events.dropna(subset=["responds_to"])
-    disputed = int((linked["link_evidence"] == "disputed").sum())
-    says(f"gathers {len(events)} dated moves", f"In {len(linked)} of them",
-         f"historians dispute {disputed} of those links")
+    counts = book_events.counts(events)
+    says(f"gathers {len(events)} dated moves", f"In {counts['answer']} of them",
+         f"{counts['follow_on']} more are a side's follow-on",
+         f"Historians dispute {counts['evidence']['disputed']} of the answers")
+    # the chapter names every disputed answer, and only those
+    named = {"rds37-1955": "the Soviet two-stage bomb as an answer to Ivy Mike",
+             "kennedy-buildup-1961": "Kennedy's 1961 build-up as an answer to the first Soviet ICBMs",
+             "cuba-deployment-1962": "the Cuban deployment as an answer to the Jupiters",
+             "mcnamara-speech-1967": "Sentinel as an answer to China's first nuclear test",
+             "minuteman-iii-1970": "MIRV as an answer to Moscow's defences",
+             "soviet-mirv-1975": "Soviet MIRV as an answer to American MIRV",
+             "inf-1987": "the INF Treaty as a result of NATO's deployments"}
+    disputed = book_events.answers(events)
+    disputed = set(disputed.loc[disputed["link_evidence"] == "disputed", "event_id"])
+    assert disputed == set(named), disputed ^ set(named)
+    says(*named.values())
+    # the follow-ons the chapter gives as examples are follow-ons in the data
+    kinds = events.set_index("event_id")["link_type"]
+    assert {kinds[e] for e in ("hotline-1963", "ltbt-1963", "start-1991")} == {"follow_on"}
+    says("START I after the talks that opened in June 1982")
+    assert events.set_index("event_id").loc["start-talks-1982", "date"].strftime("%B %Y") == "June 1982"

@@ -61,10 +61,12 @@ def test_event_dates_are_shown_only_as_precisely_as_known():
     events = pd.DataFrame({
         "event_id": ["a", "b", "c"], "date": pd.to_datetime(["1897-01-01", "1912-02-01", "1906-02-10"]),
         "date_precision": ["year", "month", "day"], "actor": ["Germany"] * 3,
-        "event": ["x", "y", "z"], "responds_to": [None, "a", "c"]})
+        "event": ["x", "y", "z"], "responds_to": [None, "a", "a"],
+        "link_type": [None, "answer", "follow_on"], "link_evidence": [None, "argued", None]})
     table = naval_race.timeline_table(events)
     assert table["Date"].tolist() == ["1897", "10 Feb 1906", "Feb 1912"]
-    assert pd.isna(table["Answers"][0]) and table["Answers"].tolist()[1:] == ["No. 2", "No. 1"]
+    assert pd.isna(table["Link"][0])
+    assert table["Link"].tolist()[1:] == ["follows on No. 1", "answers No. 1 (argued)"]
 
 
 def test_year_only_dates_count_from_the_end_of_the_year(ships):

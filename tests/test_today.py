@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from sdbook import charts, data
+from sdbook import events as book_events
 from sdbook.today import missile_defence as md, south_china_sea as scs
 from sdbook.data import DataValidationError
 
@@ -36,19 +37,21 @@ def _values(trace) -> list:
 
 @pytest.mark.parametrize("name", TIMELINES)
 def test_no_event_answers_a_later_one(d, name):
-    assert md.backward_links(d[name]) == []
+    book_events.check_links(d[name], name)  # raises, naming file and row
 
 
 def test_a_backward_link_is_caught(d):
     events = d["scs_events"].copy()
     events.loc[events["event_id"] == "award-2016", "responds_to"] = "scarborough-baselines-2024"
-    assert md.backward_links(events) == [
-        "award-2016 (2016-07-12) answers later scarborough-baselines-2024 (2024-11-10)"]
+    with pytest.raises(book_events.EventLinkError,
+                       match=r"scs_events, row \d+ \(award-2016\): responds_to "
+                             r"'scarborough-baselines-2024', which is later \(2024-11-10 > 2016-07-12\)"):
+        book_events.check_links(events, "scs_events")
 
 
 @pytest.mark.parametrize("name", TIMELINES)
 def test_timeline_numbers_put_every_answer_below_its_cause(d, name):
-    ordered = md.sequence(d[name])
+    ordered = book_events.numbered(d[name])
     number = dict(zip(ordered["event_id"], ordered["number"]))
     for row in ordered.itertuples():
         if isinstance(row.responds_to, str) and row.responds_to:
@@ -60,7 +63,7 @@ def test_timeline_numbers_put_every_answer_below_its_cause(d, name):
 def test_timeline_chart_draws_every_event_and_every_link(d, name, fig):
     events = d[name]
     figure = fig(events)
-    assert sum(len(t.y) for t in figure.data) == len(events)
+    assert sum(len(t.y) for t in figure.data if t.mode == "markers+text") == len(events)
     answered = events["responds_to"].notna() & (events["responds_to"] != "")
     assert len(figure.layout.annotations) == int(answered.sum())
     assert all(a.y > a.ay for a in figure.layout.annotations), "an arrow points back up the page"

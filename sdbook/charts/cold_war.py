@@ -7,9 +7,9 @@ import plotly.graph_objects as go
 
 from .. import cold_war
 from ..cold_war import SUPERPOWERS, US, USSR
-from ..naval_race import numbered_events
+from .. import events as book_events
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
-from .sequence import fig_event_sequence
+from .sequence import fig_event_sequence, fig_lane_timeline
 
 _LEG_DASH = {"icbms": "solid", "slbms": "dash", "bombers": "dot"}
 
@@ -211,8 +211,9 @@ def fig_spiral_test(points: pd.DataFrame) -> go.Figure:
     return fig
 
 
-_LANES = {"Soviet Union": 3, "Both": 2, "NATO": 1, "United States": 0}
-# 44 moves in 46 years: five levels per lane keep neighbouring numbers apart at phone width
+_LANES = {"China": "China", "Soviet Union": "Soviet Union", "Both": "Both", "NATO": "NATO",
+          "United States": "United States"}  # top lane first (China: its 1964 test, Sentinel's reason)
+# 50-odd moves in 46 years: five levels per lane keep neighbouring numbers apart at phone width
 _STAGGER = (0.0, 0.34, -0.34, 0.17, -0.17)
 _CLOSE_DAYS = 1100
 
@@ -222,48 +223,14 @@ def _lane_colour(actor: str) -> str:
 
 
 def fig_cold_war_timeline(events: pd.DataFrame) -> go.Figure:
-    """Action and reaction, 1945-1991: numbered moves in four lanes, an arrow from a move to its answer.
+    """Action and reaction, 1945-1991: numbered moves in four lanes, an arrow from a move to
+    another side's answer and a dashed line to a side's own follow-on.
 
-    Chapter: the Cold War nuclear spiral. Solid arrows are well-evidenced links, faint
-    ones disputed; the numbers match the data table under the chart.
+    Chapter: the Cold War nuclear spiral. Faint arrows are answers historians dispute;
+    the numbers match the data table under the chart (:mod:`sdbook.charts.sequence`).
     """
-    ordered = numbered_events(events)
-    positions, last, step = [], {}, {}
-    for row in ordered.itertuples():
-        crowded = row.actor in last and (row.date - last[row.actor]).days < _CLOSE_DAYS
-        step[row.actor] = (step.get(row.actor, 0) + 1) % len(_STAGGER) if crowded else 0
-        positions.append(_LANES[row.actor] + _STAGGER[step[row.actor]])
-        last[row.actor] = row.date
-    ordered["y"] = positions
-    fig = go.Figure()
-    for actor in _LANES:
-        rows = ordered[ordered["actor"] == actor]
-        fig.add_trace(go.Scatter(
-            x=rows["date"].dt.strftime("%Y-%m-%d").tolist(), y=rows["y"].tolist(), name=actor,
-            mode="markers+text", text=rows["number"].astype(str).tolist(),
-            textposition=["bottom center" if y < _LANES[actor] else "top center" for y in rows["y"]],
-            textfont={"size": 11}, customdata=rows[["when", "event"]].values.tolist(),
-            marker={"color": _lane_colour(actor), "size": 9, "line": {"width": 1, "color": "#ffffff"}},
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + actor + "</extra>"))
-    where = {r.event_id: (r.date.strftime("%Y-%m-%d"), r.y) for r in ordered.itertuples()}
-    arrows = []
-    for row in ordered.dropna(subset=["responds_to"]).itertuples():
-        x0, y0 = where[row.responds_to]
-        disputed = row.link_evidence == "disputed"
-        arrows.append({"x": row.date.strftime("%Y-%m-%d"), "y": row.y, "ax": x0, "ay": y0,
-                       "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "showarrow": True,
-                       "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.2,
-                       "arrowcolor": NEUTRAL_COLOUR, "opacity": 0.4 if disputed else 1.0,
-                       "text": "", "standoff": 6, "startstandoff": 6})
-    fig.update_layout(**_layout(
-        "Action and reaction in the nuclear arms race",
-        xaxis={"title": {"text": "Date"}, "type": "date"},
-        yaxis={"tickvals": list(_LANES.values()), "ticktext": list(_LANES.keys()),
-               "range": [-0.75, 3.75], "fixedrange": True, "showgrid": False},
-        annotations=arrows, hovermode="closest", showlegend=False, height=560,
-        margin={"l": 110, "r": 20, "t": 60, "b": 50},
-    ))
-    return fig
+    return fig_lane_timeline(events, _LANES, "Action and reaction in the nuclear arms race",
+                             _lane_colour, _STAGGER, _CLOSE_DAYS, height=600)
 
 
 def fig_cold_war_sequence(events: pd.DataFrame) -> go.Figure:
@@ -271,7 +238,7 @@ def fig_cold_war_sequence(events: pd.DataFrame) -> go.Figure:
 
     Chapter: the Cold War nuclear spiral.
     """
-    return fig_event_sequence(numbered_events(events),
+    return fig_event_sequence(book_events.numbered(events),
                               {"United States": "US", "NATO": "NATO", "Both": "Both",
-                               "Soviet Union": "USSR"},
+                               "Soviet Union": "USSR", "China": "China"},
                               "Action and reaction in the nuclear arms race", _lane_colour)

@@ -8,7 +8,8 @@ from plotly.subplots import make_subplots
 
 from .. import naval_race
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
-from .sequence import fig_event_sequence
+from .. import events as book_events
+from .sequence import fig_event_sequence, fig_lane_timeline
 
 FLEET_YEARS = range(1905, 1915)
 __all__ = ["FLEET_YEARS", "fig_fleet_race", "fig_naval_sequence", "fig_naval_spending",
@@ -134,62 +135,24 @@ def fig_fleet_race(ships: pd.DataFrame, stage: str = "commissioned") -> go.Figur
     return fig
 
 
-_LANES = {"Germany": 2, "Both": 1, "United Kingdom": 0}
+_LANES = {"Germany": "Germany", "Both": "Both", "United Kingdom": "United Kingdom"}  # top lane first
 _STAGGER = (0.0, 0.3, -0.3)  # moves close in time are spread within their lane
 _CLOSE_DAYS = 540
 
 
-def _staggered_positions(ordered: pd.DataFrame) -> pd.Series:
-    """y position per event: its actor's lane, nudged up or down when it crowds the last one."""
-    positions, last_date, step = {}, {}, {}
-    for row in ordered.itertuples():
-        previous = last_date.get(row.actor)
-        crowded = previous is not None and (row.date - previous).days < _CLOSE_DAYS
-        step[row.actor] = (step.get(row.actor, 0) + 1) % len(_STAGGER) if crowded else 0
-        positions[row.Index] = _LANES[row.actor] + _STAGGER[step[row.actor]]
-        last_date[row.actor] = row.date
-    return pd.Series(positions)
+def _lane_colour(actor: str) -> str:
+    return NEUTRAL_COLOUR if actor == "Both" else country_colour(actor)
 
 
 def fig_naval_timeline(events: pd.DataFrame) -> go.Figure:
-    """Action and reaction: dated moves by each side, with an arrow from a move to its answer.
+    """Action and reaction: dated moves by each side; an arrow from a move to another side's
+    answer, a dashed line to a side's own follow-on (:mod:`sdbook.charts.sequence`).
 
     Chapter: the Anglo-German naval race. Markers are numbered in date order; the
     numbers match the data table under the chart.
     """
-    ordered = naval_race.numbered_events(events)
-    ordered["y"] = _staggered_positions(ordered)
-    fig = go.Figure()
-    for actor, rows in ordered.groupby("actor", sort=False):
-        colour = country_colour(actor) if actor != "Both" else NEUTRAL_COLOUR
-        fig.add_trace(go.Scatter(
-            x=rows["date"].dt.strftime("%Y-%m-%d").tolist(), y=rows["y"].tolist(),
-            name=actor, mode="markers+text", text=rows["number"].astype(str).tolist(),
-            textposition=["bottom center" if y < _LANES[actor] else "top center"
-                          for y in rows["y"]],
-            customdata=rows[["when", "event"]].values.tolist(),
-            marker={"color": colour, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + actor + "</extra>"))
-    where = {row.event_id: (row.date.strftime("%Y-%m-%d"), row.y) for row in ordered.itertuples()}
-    arrows = []
-    for row in ordered.itertuples():
-        if isinstance(row.responds_to, str) and row.responds_to:
-            x0, y0 = where[row.responds_to]
-            arrows.append({"x": row.date.strftime("%Y-%m-%d"), "y": row.y,
-                           "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x",
-                           "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1,
-                           "arrowwidth": 1.2, "arrowcolor": NEUTRAL_COLOUR, "text": "",
-                           "standoff": 7, "startstandoff": 7})
-    fig.update_layout(**base_layout(
-        "Action and reaction in the naval race",
-        xaxis={"title": {"text": "Date"}, "type": "date"},
-        yaxis={"tickvals": list(_LANES.values()), "ticktext": list(_LANES.keys()),
-               "range": [-0.75, 2.75], "fixedrange": True, "showgrid": False},
-        annotations=arrows, hovermode="closest", showlegend=False, height=520,
-        margin={"l": 110, "r": 20, "t": 60, "b": 50},
-    ))
-    return fig
-
+    return fig_lane_timeline(events, _LANES, "Action and reaction in the naval race", _lane_colour,
+                             _STAGGER, _CLOSE_DAYS, height=540)
 
 
 def fig_naval_sequence(events: pd.DataFrame) -> go.Figure:
@@ -197,7 +160,6 @@ def fig_naval_sequence(events: pd.DataFrame) -> go.Figure:
 
     Chapter: the Anglo-German naval race.
     """
-    return fig_event_sequence(naval_race.numbered_events(events),
+    return fig_event_sequence(book_events.numbered(events),
                               {"Germany": "Germany", "Both": "Both", "United Kingdom": "Britain"},
-                              "Action and reaction in the naval race",
-                              lambda actor: NEUTRAL_COLOUR if actor == "Both" else country_colour(actor))
+                              "Action and reaction in the naval race", _lane_colour)

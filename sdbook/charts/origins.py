@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .. import origins
 from ..style import NEUTRAL_COLOUR, base_layout
-from .sequence import fig_event_sequence
+from .sequence import KEY_LEGEND, fig_event_sequence, key_traces, lane_positions, link_marks, pinned_title
 
 _LANES = {strand: len(origins.STRANDS) - 1 - i for i, strand in enumerate(origins.STRANDS)}
 _STAGGER = (0.0, 0.28, -0.28)  # works close in time are spread within their lane
@@ -32,23 +32,11 @@ def _wrap(strand: str) -> str:
     return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
 
 
-def _positions(ordered: pd.DataFrame, close_years: float) -> pd.Series:
-    """y per work: its strand's lane, nudged when it crowds the previous work in that lane."""
-    positions, last_year, step = {}, {}, {}
-    for row in ordered.itertuples():
-        previous = last_year.get(row.strand)
-        crowded = previous is not None and row.year - previous < close_years
-        step[row.strand] = (step.get(row.strand, 0) + 1) % len(_STAGGER) if crowded else 0
-        positions[row.Index] = _LANES[row.strand] + _STAGGER[step[row.strand]]
-        last_year[row.strand] = row.year
-    return pd.Series(positions)
-
-
 def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple[dict, list]:
     """Per-strand trace data and the answer arrows for one view of the timeline."""
     shown = ordered if first_year is None else ordered[ordered["year"] >= first_year]
     span = x_range[1] - x_range[0]
-    y = _positions(shown, close_years=span / 25)
+    y = lane_positions(shown, _LANES, "strand", shown["year"], span / 25, _STAGGER)
     data = {"x": [], "y": [], "text": [], "customdata": []}
     for strand in origins.STRANDS:
         rows = shown[shown["strand"] == strand]
@@ -57,15 +45,11 @@ def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple
         data["text"].append(rows["number"].astype(str).tolist())
         data["customdata"].append(rows[["when", "author", "title"]].values.tolist())
     where = {row.work_id: (row.year, y[row.Index]) for row in shown.itertuples()}
-    arrows = []
-    for row in shown.itertuples():
-        if isinstance(row.responds_to, str) and row.responds_to in where:
-            x0, y0 = where[row.responds_to]
-            arrows.append({"x": row.year, "y": y[row.Index], "ax": x0, "ay": y0,
-                           "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-                           "showarrow": True, "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.2,
-                           "arrowcolor": NEUTRAL_COLOUR, "text": "", "standoff": 7,
-                           "startstandoff": 7})
+    arrows, _ = link_marks(shown, where, id_column="work_id")  # lineage links only: arrows
+    # the legend key trace(s) come after the strands: give them their (empty) data too, or a
+    # view button's restyle would hand them a strand's points
+    for key in ("x", "y", "text", "customdata"):
+        data[key].append([None] if key in ("x", "y") else [])
     return data, arrows
 
 
@@ -86,15 +70,17 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODE
         fig.add_trace(go.Scatter(
             x=data["x"][i], y=data["y"][i], name=strand, mode="markers+text",
             text=data["text"][i], textposition="top center", customdata=data["customdata"][i],
+            showlegend=False,
             marker={"color": NEUTRAL_COLOUR, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
             hovertemplate="No. %{text}, %{customdata[0]}: %{customdata[1]}, "
                           "<i>%{customdata[2]}</i><extra></extra>"))
+    fig.add_traces(key_traces(ordered))
     buttons = [{"label": label, "method": "update",
                 "args": [views[label][0], {"annotations": views[label][1],
                                            "xaxis.range": _VIEWS[label][1],
                                            "yaxis.range": _y_range(_VIEWS[label][0])}]}
                for label in _VIEWS]
-    fig.update_layout(**base_layout(
+    fig.update_layout(**pinned_title(base_layout(
         "The security dilemma as an idea",
         xaxis={"title": {"text": "Year of publication (negative = BCE)"},
                "range": _VIEWS[opening][1]},
@@ -102,12 +88,12 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODE
                "ticktext": [_wrap(strand) for strand in _LANES],
                "range": _y_range(_VIEWS[opening][0]), "fixedrange": True, "showgrid": False,
                "zeroline": False},
-        annotations=arrows, hovermode="closest", showlegend=False, height=520,
+        annotations=arrows, hovermode="closest", showlegend=True, legend=KEY_LEGEND, height=540,
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
                       "active": list(_VIEWS).index(opening), "showactive": True,
                       "x": 0, "xanchor": "left", "y": -0.16, "yanchor": "top"}],
-        margin={"l": 105, "r": 20, "t": 60, "b": 110},
-    ))
+        margin={"l": 105, "r": 20, "t": 90, "b": 110},
+    )))
     return fig
 
 
@@ -126,6 +112,7 @@ def fig_ideas_sequence(works: pd.DataFrame) -> go.Figure:
     events = pd.DataFrame({
         "number": ordered["number"], "when": ordered["when"], "actor": ordered["strand"],
         "event": [f"{a}, {t}" for a, t in zip(ordered["author"], ordered["title"])],
-        "event_id": ordered["work_id"], "responds_to": ordered["responds_to"]})
+        "event_id": ordered["work_id"], "responds_to": ordered["responds_to"],
+        "link_type": ordered["link_type"]})
     return fig_event_sequence(events, {s: _SHORT_STRANDS[s] for s in origins.STRANDS},
                               "The security dilemma as an idea", lambda strand: NEUTRAL_COLOUR)

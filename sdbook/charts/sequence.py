@@ -1,9 +1,18 @@
-"""Action–reaction timelines in phone form: one row per move, one column per side.
+"""Drawing every action–reaction timeline in the book: lanes, numbered moves and their links.
 
-On a narrow screen a date axis crowds dozens of moves into a few centimetres, so the
-phone form of every timeline in the book lists the moves in order, dated on the left,
-with each side in its own column and an arrow from a move to the move that answered it
-(a faint arrow where historians dispute the link). Numbers match the data table.
+One module for the naval race, the Cold War, missile defence, the South China Sea and the
+history of the idea, so that a link looks the same everywhere:
+
+- an **answer** (another actor's move made because of the earlier one) is a solid arrow,
+  faint where historians dispute it;
+- a **follow-on** (the same actor's next step) is a dashed line with no arrowhead: it is
+  drawn so the sequence reads, but it is visibly not an answer;
+- a **lineage** link between works is a solid arrow too (the ideas timeline has no other kind).
+
+A legend key under the title says so. Two layouts: :func:`fig_lane_timeline` (a date axis,
+one lane per actor; desktop) and :func:`fig_event_sequence` (one row per move, one column
+per actor; the phone form, since a date axis crowds dozens of moves into a few centimetres).
+Link types and numbering come from :mod:`sdbook.events`.
 """
 
 from __future__ import annotations
@@ -13,36 +22,168 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import events as ev
 from ..style import NEUTRAL_COLOUR, base_layout
 
 ROW_HEIGHT = 28
+DISPUTED_OPACITY = 0.4
+FOLLOW_ON_DASH = "dash"
+KEY_NAMES = {
+    ev.ANSWER: "→ answer: another side's move made because of this one",
+    "disputed": "→ faint: an answer historians dispute",
+    ev.FOLLOW_ON: "- - follow-on: the same side's next step (not an answer)",
+    ev.LINEAGE: "→ builds on, answers or criticises the earlier work",
+    "untyped": "→ recorded link",
+}
+
+
+def _arrow(x, y, ax, ay, faint: bool = False, standoff: int = 7) -> dict:
+    return {"x": x, "y": y, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x",
+            "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.3,
+            "arrowcolor": NEUTRAL_COLOUR, "opacity": DISPUTED_OPACITY if faint else 1.0,
+            "text": "", "standoff": standoff, "startstandoff": standoff}
+
+
+def link_marks(ordered: pd.DataFrame, where: dict[str, tuple], id_column: str = "event_id",
+               standoff: int = 7) -> tuple[list[dict], dict]:
+    """Arrows (annotations) for answers and lineage links, and the follow-on segments.
+
+    ``where`` maps an id to its (x, y) on the chart; a link to a move not drawn (outside
+    the view) is left out. Returns (annotations, {"x": [...], "y": [...]}) where the
+    second holds the dashed follow-on segments, separated by ``None``, for one trace.
+    """
+    types = ev.link_types(ordered)
+    evidence = ordered["link_evidence"] if "link_evidence" in ordered else pd.Series(None, index=ordered.index)
+    arrows, dashed = [], {"x": [], "y": []}
+    for (index, row), kind, grade in zip(ordered.iterrows(), types, evidence):
+        cause = row["responds_to"]
+        if not kind or cause not in where or row[id_column] not in where:
+            continue
+        (x0, y0), (x1, y1) = where[cause], where[row[id_column]]
+        if kind == ev.FOLLOW_ON:
+            dashed["x"] += [x0, x1, None]
+            dashed["y"] += [y0, y1, None]
+        else:
+            arrows.append(_arrow(x1, y1, x0, y0, faint=grade == "disputed", standoff=standoff))
+    return arrows, dashed
+
+
+def follow_on_trace(dashed: dict) -> go.Scatter:
+    """The follow-on segments as one dashed, unlabelled trace (no hover: the moves have it)."""
+    return go.Scatter(x=dashed["x"], y=dashed["y"], mode="lines", hoverinfo="skip", showlegend=False,
+                      line={"color": NEUTRAL_COLOUR, "width": 1.3, "dash": FOLLOW_ON_DASH})
+
+
+def key_traces(ordered: pd.DataFrame) -> list[go.Scatter]:
+    """Legend-only entries for the kinds of link this timeline actually has."""
+    types = set(ev.link_types(ordered)) - {""}
+    disputed = "link_evidence" in ordered and bool(
+        ((ev.link_types(ordered) == ev.ANSWER) & (ordered["link_evidence"] == "disputed")).any())
+    kinds = [k for k in (ev.ANSWER, ev.LINEAGE, "untyped") if k in types]
+    kinds += ["disputed"] if disputed else []
+    kinds += [ev.FOLLOW_ON] if ev.FOLLOW_ON in types else []
+    traces = []
+    for kind in kinds:
+        line = {"color": NEUTRAL_COLOUR, "width": 2,
+                "dash": FOLLOW_ON_DASH if kind == ev.FOLLOW_ON else "solid"}
+        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=KEY_NAMES[kind],
+                                 hoverinfo="skip", showlegend=True, line=line,
+                                 opacity=DISPUTED_OPACITY if kind == "disputed" else 1.0))
+    return traces
+
+
+KEY_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+              "font": {"size": 11}, "itemclick": False, "itemdoubleclick": False}
+
+
+def pinned_title(layout: dict) -> dict:
+    """The title at the very top, so that the key between it and the plot never overlaps it."""
+    layout["title"] = {**layout["title"], "yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}}
+    return layout
+
+
+def lane_positions(ordered: pd.DataFrame, lane_of: dict[str, float], lane_column: str,
+                   time: pd.Series, close: float, stagger: tuple[float, ...]) -> pd.Series:
+    """y per move: its lane, nudged up or down when it crowds the previous move in that lane.
+
+    ``time`` is a number per row (days or years); moves nearer than ``close`` to the last
+    one in their lane step through ``stagger`` so that their numbers stay readable.
+    """
+    positions, last, step = {}, {}, {}
+    for index, lane, moment in zip(ordered.index, ordered[lane_column], time):
+        crowded = lane in last and moment - last[lane] < close
+        step[lane] = (step.get(lane, 0) + 1) % len(stagger) if crowded else 0
+        positions[index] = lane_of[lane] + stagger[step[lane]]
+        last[lane] = moment
+    return pd.Series(positions)
+
+
+def fig_lane_timeline(events: pd.DataFrame, lanes: dict[str, str], title: str,
+                      colour: Callable[[str], str], stagger: tuple[float, ...],
+                      close_days: int, height: int) -> go.Figure:
+    """Moves on a date axis, one lane per actor (``lanes``: actor → label, top lane first),
+    numbered as in the table, with answers and follow-ons drawn apart (see module doc)."""
+    ordered = ev.numbered(events)
+    unknown = sorted(set(ordered["actor"]) - set(lanes))
+    if unknown:
+        raise ValueError(f"actors without a lane: {unknown}")
+    lane_of = {actor: len(lanes) - 1 - i for i, actor in enumerate(lanes)}
+    days = (ordered["date"] - pd.Timestamp("1800-01-01")).dt.days
+    ordered["y"] = lane_positions(ordered, lane_of, "actor", days, close_days, stagger)
+    ordered["x"] = ordered["date"].dt.strftime("%Y-%m-%d")
+    where = {r.event_id: (r.x, r.y) for r in ordered.itertuples()}
+    arrows, dashed = link_marks(ordered, where)
+    fig = go.Figure(follow_on_trace(dashed))
+    for actor in lanes:
+        rows = ordered[ordered["actor"] == actor]
+        fig.add_trace(go.Scatter(
+            x=rows["x"].tolist(), y=rows["y"].tolist(), name=lanes[actor], showlegend=False,
+            mode="markers+text", text=rows["number"].astype(str).tolist(),
+            textposition=["bottom center" if y < lane_of[actor] else "top center" for y in rows["y"]],
+            textfont={"size": 11}, customdata=rows[["when", "event"]].values.tolist(),
+            marker={"color": colour(actor), "size": 10, "line": {"width": 1, "color": "#ffffff"}},
+            hovertemplate="No. %{text}, %{customdata[0]}: %{customdata[1]}<extra>" + lanes[actor]
+                          + "</extra>"))
+    fig.add_traces(key_traces(ordered))
+    fig.update_layout(**pinned_title(base_layout(
+        title, xaxis={"title": {"text": "Date"}, "type": "date"},
+        yaxis={"tickvals": list(lane_of.values()), "ticktext": list(lanes.values()),
+               "range": [-0.75, len(lanes) - 0.25], "fixedrange": True, "showgrid": False,
+               "zeroline": False},
+        annotations=arrows, hovermode="closest", showlegend=True, legend=KEY_LEGEND,
+        height=height, margin={"l": 110, "r": 20, "t": 120, "b": 50},
+    )))
+    return fig
 
 
 def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: str,
-                       colour: Callable[[str], str]) -> go.Figure:
-    """``ordered``: events as numbered by ``naval_race.numbered_events`` (``number``, ``when``,
-    ``actor``, ``event``, ``event_id``, ``responds_to``, optional ``link_evidence``);
-    ``columns``: actor → column heading, left to right."""
+                       colour: Callable[[str], str], id_column: str = "event_id") -> go.Figure:
+    """The phone form: one row per move, dated on the left, one column per actor.
+
+    ``ordered``: a frame numbered by :func:`sdbook.events.numbered` with ``when`` and
+    ``event`` (a label) columns; ``columns``: actor → column heading, left to right.
+    """
     x_of = {actor: index for index, actor in enumerate(columns)}
+    unknown = sorted(set(ordered["actor"]) - set(x_of))
+    if unknown:
+        raise ValueError(f"actors without a column: {unknown}")
     ordered = ordered.assign(x=ordered["actor"].map(x_of))
-    fig = go.Figure()
+    where = {row[id_column]: (row["x"], row["number"]) for _, row in ordered.iterrows()}
+    arrows, dashed = link_marks(ordered, where, id_column=id_column)
+    fig = go.Figure(follow_on_trace(dashed))
     for actor in columns:
         rows = ordered[ordered["actor"] == actor]
         fig.add_trace(go.Scatter(
-            x=rows["x"].tolist(), y=rows["number"].tolist(), name=columns[actor], mode="markers+text",
-            text=rows["number"].astype(str).tolist(), textposition="middle right",
+            x=rows["x"].tolist(), y=rows["number"].tolist(), name=columns[actor], showlegend=False,
+            mode="markers+text", text=rows["number"].astype(str).tolist(), textposition="middle right",
             textfont={"size": 11}, customdata=rows[["when", "event"]].values.tolist(),
             marker={"color": colour(actor), "size": 10, "line": {"width": 1, "color": "#ffffff"}},
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + columns[actor] + "</extra>"))
-    where = {row.event_id: (row.x, row.number) for row in ordered.itertuples()}
-    disputed = ordered.get("link_evidence", pd.Series(index=ordered.index, dtype=object)) == "disputed"
-    arrows = [{"x": row.x, "y": row.number, "ax": where[row.responds_to][0], "ay": where[row.responds_to][1],
-               "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "showarrow": True, "arrowhead": 2,
-               "arrowsize": 1, "arrowwidth": 1.2, "arrowcolor": NEUTRAL_COLOUR,
-               "opacity": 0.4 if faint else 1.0, "text": "", "standoff": 7, "startstandoff": 7}
-              for row, faint in zip(ordered.itertuples(), disputed)
-              if isinstance(row.responds_to, str) and row.responds_to]
-    fig.update_layout(**base_layout(
+    keys = key_traces(ordered)
+    fig.add_traces(keys)
+    # headings of two lines ("USSR/<br>Russia") need room between the title and the first row
+    tall = any("<br>" in heading for heading in columns.values())
+    fig.update_layout(**pinned_title(base_layout(
         title,
         xaxis={"tickvals": list(range(len(columns))), "ticktext": list(columns.values()),
                "side": "top", "range": [-0.5, len(columns) - 0.4], "fixedrange": True,
@@ -50,7 +191,11 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
         yaxis={"tickvals": ordered["number"].tolist(), "ticktext": ordered["when"].tolist(),
                # first move at the top, half a row of room at each end
                "range": [len(ordered) + 0.5, 0.5], "fixedrange": True, "tickfont": {"size": 10}},
-        annotations=arrows, hovermode="closest", showlegend=False,
-        height=100 + ROW_HEIGHT * len(ordered), margin={"l": 78, "r": 10, "t": 80, "b": 20},
-    ))
+        annotations=arrows, hovermode="closest", showlegend=bool(keys),
+        # the key sits under the chart (the column headings are at the top); the site's
+        # phone layout puts a legend there too and gives it the rows it needs
+        legend={**KEY_LEGEND, "y": 0, "yanchor": "bottom", "yref": "container"},
+        height=100 + (16 if tall else 0) + 24 * len(keys) + ROW_HEIGHT * len(ordered),
+        margin={"l": 78, "r": 10, "t": 96 if tall else 80, "b": 20 + 24 * len(keys)},
+    )))
     return fig

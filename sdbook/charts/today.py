@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from ..today import missile_defence as md
 from ..today import south_china_sea as scs
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .. import events as book_events
 from .sequence import fig_event_sequence
 
 US = "United States"
@@ -175,13 +176,13 @@ def fig_sequence(events: pd.DataFrame, lanes: list[str], title: str) -> go.Figur
     """Who answered whom: one row per move in date order, one column per actor.
 
     The book's shared phone-friendly form (:mod:`.sequence`), numbered by
-    :func:`sdbook.today.missile_defence.sequence` so that an answer given on the day of its
-    cause still comes after it. An actor without a lane fails loudly.
+    :func:`sdbook.events.numbered` so that an answer given on the day of its cause still
+    comes after it. An actor without a lane fails loudly.
     """
     unknown = sorted(set(events["actor"]) - set(lanes))
     if unknown:
         raise ValueError(f"no lane for actor(s) {unknown}")
-    return fig_event_sequence(md.sequence(events), {actor: _short(actor) for actor in lanes},
+    return fig_event_sequence(book_events.numbered(events), {actor: _short(actor) for actor in lanes},
                               title, _lane_colour)
 
 

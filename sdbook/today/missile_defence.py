@@ -2,16 +2,17 @@
 
 Pure functions over the frames :func:`sdbook.load` returns for ``missile_defence_budget``,
 ``us_gdp_price_index``, ``new_start_aggregates`` and ``missile_defence_events``. The
-timeline helpers (numbering, tables, takeaways) are shared with the South China Sea part.
+timeline's numbering, links and takeaway are the book's shared events model
+(:mod:`sdbook.events`), as for the South China Sea part.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .. import events as book_events
 
-# Dates are shown only as precisely as the source gives them (as on the naval timeline).
-DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+
 # Constant dollars are expressed in the last fiscal year the OMB edition gives as actual.
 PRICE_BASE_YEAR = 2022
 ANNUAL_STAGES = ("request", "enacted")
@@ -245,49 +246,11 @@ def new_start_takeaway(aggregates: pd.DataFrame) -> str:
             f"three limits{us_only}. Gaps are exchanges whose figures the book could not source.")
 
 
-def backward_links(events: pd.DataFrame) -> list[str]:
-    """Events recorded as answering an event that came after them (must be empty)."""
-    dates = events.set_index("event_id")["date"]
-    wrong = []
-    for row in events.itertuples():
-        if isinstance(row.responds_to, str) and row.responds_to:
-            if dates[row.responds_to] > row.date:
-                wrong.append(f"{row.event_id} ({row.date:%Y-%m-%d}) answers later "
-                             f"{row.responds_to} ({dates[row.responds_to]:%Y-%m-%d})")
-    return wrong
-
-
-def sequence(events: pd.DataFrame) -> pd.DataFrame:
-    """Events in date order, numbered from 1; chart and table share the numbers.
-
-    An answer given on the same day as its cause (Putin's reply of 13 December 2001)
-    comes after it, whatever the ids say; ``when`` shows each date only as precisely
-    as the source gives it.
-    """
-    parent = dict(zip(events["event_id"], events["responds_to"]))
-    dated = dict(zip(events["event_id"], events["date"]))
-
-    def same_day_depth(event_id):
-        depth, cause = 0, parent.get(event_id)
-        while isinstance(cause, str) and cause and dated[cause] == dated[event_id]:
-            depth, cause = depth + 1, parent.get(cause)
-        return depth
-
-    ordered = events.assign(_depth=events["event_id"].map(same_day_depth))
-    ordered = ordered.sort_values(["date", "_depth", "event_id"]).drop(columns="_depth")
-    ordered = ordered.reset_index(drop=True)
-    ordered["number"] = range(1, len(ordered) + 1)
-    ordered["when"] = [d.strftime(DATE_FORMATS[p]).lstrip("0")
-                       for d, p in zip(ordered["date"], ordered["date_precision"])]
-    return ordered
-
-
 def event_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The timeline's events numbered as on the chart, with what each answered and why."""
-    ordered = sequence(events)
-    number_of = dict(zip(ordered["event_id"], ordered["number"]))
-    ordered["answers"] = [f"No. {number_of[r]}" if isinstance(r, str) and r else None
-                          for r in ordered["responds_to"]]
-    table = ordered[["number", "when", "actor", "event", "answers", "note"]]
+    """The timeline's events numbered as on the chart (:func:`sdbook.events.numbered`), with
+    each link, its kind and why it was drawn."""
+    ordered = book_events.numbered(events)
+    ordered["link"] = book_events.link_column(ordered)
+    table = ordered[["number", "when", "actor", "event", "link", "note"]]
     return table.rename(columns={"number": "No.", "when": "Date", "actor": "Actor",
-                                 "event": "Event", "answers": "Answers", "note": "Note"})
+                                 "event": "Event", "link": "Link", "note": "Note"})
