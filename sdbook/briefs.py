@@ -191,7 +191,9 @@ def events_of(frames: dict, state: dict) -> pd.DataFrame:
         mine = events[events["actor"].isin(state.get("actors", []))]
         for event in mine.itertuples():
             answered = ""
-            if isinstance(event.responds_to, str) and event.responds_to in by_id.index:
+            # Only answers: a state's own next step (a follow-on) answered nobody.
+            if getattr(event, "link_type", "answer") == "answer" and isinstance(event.responds_to, str) \
+                    and event.responds_to in by_id.index:
                 earlier = by_id.loc[event.responds_to]
                 answered = f"{earlier['actor']} ({earlier['date']:%Y}): {earlier['event']}"
             found.append({"date": event.date, "event": event.event, "answered": answered,
