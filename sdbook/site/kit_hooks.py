@@ -18,10 +18,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sdbook.site import kit
+from sdbook import quiz_export  # instructor kit (issue 19)
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
+# Instructor kit (issue 19): the quiz-export table, filled at build.
+QUIZ_EXPORTS_MARKER = "<!-- quiz-exports -->"
 
 
 def on_config(config):
@@ -35,6 +38,10 @@ def on_page_markdown(markdown, page, config, files):
         branch = config.extra.get("sdbook", {}).get("notebooks_branch", "main")
         markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
             notebook_paths(), config.get("repo_url"), branch))
+    # Instructor kit (issue 19).
+    if QUIZ_EXPORTS_MARKER in markdown:
+        markdown = markdown.replace(QUIZ_EXPORTS_MARKER, quiz_export.links_markdown(
+            Path(config["docs_dir"]), page.file.src_uri))
     return markdown
 
 
@@ -93,4 +100,8 @@ def on_files(files, config):
     when = kit.build_time(os.environ.get("SOURCE_DATE_EPOCH"))
     files.append(File.generated(config, f"downloads/{kit.DATA_ZIP_NAME}",
                                 content=kit.data_zip_bytes(DATA_DIR, when)))
+    # Instructor kit (issue 19): each chapter's quiz for Canvas (QTI) and Moodle.
+    generated = quiz_export.downloads(Path(config["docs_dir"]), when)
+    for name, content in generated.items():
+        files.append(File.generated(config, name, content=content))
     return files
