@@ -18,13 +18,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sdbook.site import kit
-from sdbook import quiz_export  # instructor kit (issue 19)
+from sdbook import delegate_kit, quiz_export  # instructor kit (issue 19)
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
-# Instructor kit (issue 19): the quiz-export table, filled at build.
+# Instructor kit (issue 19): the quiz-export table and the delegate kit, filled at build.
 QUIZ_EXPORTS_MARKER = "<!-- quiz-exports -->"
+DELEGATE_KIT_MARKER = "<!-- delegate-kit -->"
 
 
 def on_config(config):
@@ -42,6 +43,8 @@ def on_page_markdown(markdown, page, config, files):
     if QUIZ_EXPORTS_MARKER in markdown:
         markdown = markdown.replace(QUIZ_EXPORTS_MARKER, quiz_export.links_markdown(
             Path(config["docs_dir"]), page.file.src_uri))
+    if DELEGATE_KIT_MARKER in markdown:
+        markdown = markdown.replace(DELEGATE_KIT_MARKER, delegate_kit.page_markdown())
     return markdown
 
 
@@ -100,8 +103,12 @@ def on_files(files, config):
     when = kit.build_time(os.environ.get("SOURCE_DATE_EPOCH"))
     files.append(File.generated(config, f"downloads/{kit.DATA_ZIP_NAME}",
                                 content=kit.data_zip_bytes(DATA_DIR, when)))
-    # Instructor kit (issue 19): each chapter's quiz for Canvas (QTI) and Moodle.
-    generated = quiz_export.downloads(Path(config["docs_dir"]), when)
+    # Instructor kit (issue 19): each chapter's quiz for Canvas (QTI) and Moodle; the
+    # delegate kit as Markdown, plain text and .docx.
+    book = config.extra.get("book", {})
+    edition = f"version {book['version']}, {book['date']}" if book else ""
+    generated = {**quiz_export.downloads(Path(config["docs_dir"]), when),
+                 **delegate_kit.downloads(edition, when)}
     for name, content in generated.items():
         files.append(File.generated(config, name, content=content))
     return files
