@@ -18,14 +18,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sdbook.site import kit
-from sdbook import delegate_kit, quiz_export  # instructor kit (issue 19)
+from sdbook import delegate_kit, quiz_export, simulation  # instructor kit (issue 19)
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
-# Instructor kit (issue 19): the quiz-export table and the delegate kit, filled at build.
+# Instructor kit (issue 19): the quiz-export table, the delegate kit and the
+# nuclear-age simulation's injects (from data/cold_war_events.csv), filled at build.
 QUIZ_EXPORTS_MARKER = "<!-- quiz-exports -->"
 DELEGATE_KIT_MARKER = "<!-- delegate-kit -->"
+NUCLEAR_MARKERS = {"<!-- nuclear-background -->": simulation.background_markdown,
+                   "<!-- nuclear-injects -->": simulation.injects_markdown}
 
 
 def on_config(config):
@@ -45,6 +48,9 @@ def on_page_markdown(markdown, page, config, files):
             Path(config["docs_dir"]), page.file.src_uri))
     if DELEGATE_KIT_MARKER in markdown:
         markdown = markdown.replace(DELEGATE_KIT_MARKER, delegate_kit.page_markdown())
+    for marker, make in NUCLEAR_MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, make())
     return markdown
 
 
