@@ -60,11 +60,15 @@ def background_markdown(path: Path = ROUNDS) -> str:
 
 
 def injects_markdown(path: Path = ROUNDS) -> str:
-    """The rounds as a table: the inject read aloud (from the data), what it asks, its purpose."""
-    lines = ["| Round | Simulated date | Inject (read aloud) | Then ask the teams | What it is designed to do |",
-             "| --- | --- | --- | --- | --- |"]
+    """The rounds, one heading each: the inject read aloud (from the data), what it asks, its purpose.
+
+    Headings and short paragraphs rather than a five-column table, which a phone cannot show.
+    """
+    blocks = []
     for entry in scenario(path)["rounds"]:
         inject = " ".join(_sentence(row) for row in entry["rows"])
-        lines.append(f"| {entry['round']} | {entry['simulated']} | {inject} | "
-                     f"{' '.join(entry['asks'].split())} | {' '.join(entry['purpose'].split())} |")
-    return "\n".join(lines) + "\n"
+        blocks += [f"### Round {entry['round']}: {entry['simulated']}", "",
+                   f"**Inject (read aloud).** {inject}", "",
+                   f"**Then ask the teams.** {' '.join(entry['asks'].split())}", "",
+                   f"**What it is designed to do.** {' '.join(entry['purpose'].split())}", ""]
+    return "\n".join(blocks)
