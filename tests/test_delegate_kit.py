@@ -96,3 +96,12 @@ def test_the_page_carries_the_kit_and_links_every_download():
     assert "<!-- delegate-kit -->" in page
     for suffix in ("docx", "md", "txt"):
         assert f"(../downloads/delegate-kit.{suffix})" in page
+
+
+def test_the_built_site_serves_the_kit_files_as_they_are(site):
+    markdown = (site / "downloads" / "delegate-kit.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Delegate kit"), "the .md download was rendered as a page"
+    assert (site / "downloads" / "delegate-kit.docx").read_bytes()[:2] == b"PK"
+    page = (site / "classroom" / "delegate-kit" / "index.html").read_text(encoding="utf-8")
+    first = delegate_kit.clauses()[0]
+    assert first.text.split(" of ")[0][:40] in page

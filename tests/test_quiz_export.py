@@ -184,3 +184,11 @@ def test_instructor_guide_links_every_export():
     for chapter in CHAPTERS:
         assert f"(../{chapter.qti_name})" in table and f"(../{chapter.moodle_name})" in table
     assert "<!-- quiz-exports -->" in (DOCS / "classroom" / "index.md").read_text(encoding="utf-8")
+
+
+def test_the_built_site_publishes_every_export_and_links_it(site):
+    guide = (site / "classroom" / "index.html").read_text(encoding="utf-8")
+    for chapter in CHAPTERS:
+        assert (site / chapter.qti_name).read_bytes()[:2] == b"PK", chapter.qti_name
+        check_moodle(chapter, (site / chapter.moodle_name).read_bytes())
+        assert f'href="../{chapter.qti_name}"' in guide and f'href="../{chapter.moodle_name}"' in guide

@@ -72,3 +72,13 @@ def test_pages_carry_the_generated_parts_and_print_one_card_per_page():
         title = re.search(r"^## (.+?) \{", card, re.M).group(1)
         for part in ("**You are**", "**Objectives**", "**Red lines**", "**Secret instruction.**"):
             assert part in card, f"{CARDS.name}, card {title}: {part} missing"
+
+
+def test_the_built_page_shows_every_inject(site):
+    page = (site / "classroom" / "nuclear-crisis-simulation" / "index.html").read_text(encoding="utf-8")
+    source = yaml.safe_load(simulation.ROUNDS.read_text(encoding="utf-8"))
+    rows = event_rows()
+    assert "<!-- nuclear-injects -->" not in page and page.count("<h3 id=") >= len(source["rounds"])
+    for event_id in [e for r in source["rounds"] for e in r["events"]] + source["background"]:
+        words = rows[event_id]["event"].replace("'", "&#x27;").split(",")[0][1:30]
+        assert words in page or rows[event_id]["event"].split(",")[0][1:30] in page, event_id

@@ -18,7 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sdbook.site import kit
-from sdbook import delegate_kit, quiz_export, simulation  # instructor kit (issue 19)
+from sdbook import delegate_kit, quiz_export, reflections, simulation  # instructor kit (issue 19)
+from sdbook.site.pages import relative_root
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
@@ -27,6 +28,7 @@ LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
 # nuclear-age simulation's injects (from data/cold_war_events.csv), filled at build.
 QUIZ_EXPORTS_MARKER = "<!-- quiz-exports -->"
 DELEGATE_KIT_MARKER = "<!-- delegate-kit -->"
+PROGRESS_MARKER = "<!-- progress-chapters -->"
 NUCLEAR_MARKERS = {"<!-- nuclear-background -->": simulation.background_markdown,
                    "<!-- nuclear-injects -->": simulation.injects_markdown}
 
@@ -51,6 +53,13 @@ def on_page_markdown(markdown, page, config, files):
     for marker, make in NUCLEAR_MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make())
+    # "What do you think?" before and after each chapter; the progress page's table.
+    root = relative_root(page.file.dest_uri)
+    markdown = reflections.insert(markdown, page.file.src_uri, root)
+    if PROGRESS_MARKER in markdown:
+        chapters = [(c.src, quiz_export.plain(c.title), len(c.questions))
+                    for c in quiz_export.chapter_quizzes(Path(config["docs_dir"]))]
+        markdown = markdown.replace(PROGRESS_MARKER, reflections.progress_table(chapters, root))
     return markdown
 
 
@@ -116,5 +125,12 @@ def on_files(files, config):
     generated = {**quiz_export.downloads(Path(config["docs_dir"]), when),
                  **delegate_kit.downloads(edition, when)}
     for name, content in generated.items():
-        files.append(File.generated(config, name, content=content))
+        files.append(_Download.generated(config, name, content=content))
     return files
+
+
+class _Download(File):
+    """A generated download copied as it is: the delegate kit's .md is not a page to render."""
+
+    def is_documentation_page(self) -> bool:
+        return False
