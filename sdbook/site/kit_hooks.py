@@ -18,10 +18,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sdbook.site import execution, kit, wheel
+from sdbook import delegate_kit, quiz_export, reflections, simulation  # instructor kit (issue 19)
+from sdbook.site.pages import relative_root
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
+# Instructor kit (issue 19): the quiz-export table, the delegate kit and the
+# nuclear-age simulation's injects (from data/cold_war_events.csv), filled at build.
+QUIZ_EXPORTS_MARKER = "<!-- quiz-exports -->"
+DELEGATE_KIT_MARKER = "<!-- delegate-kit -->"
+PROGRESS_MARKER = "<!-- progress-chapters -->"
+NUCLEAR_MARKERS = {"<!-- nuclear-background -->": simulation.background_markdown,
+                   "<!-- nuclear-injects -->": simulation.injects_markdown}
 
 
 def on_config(config):
@@ -35,6 +44,22 @@ def on_page_markdown(markdown, page, config, files):
         branch = config.extra.get("sdbook", {}).get("notebooks_branch", "main")
         markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
             notebook_paths(), config.get("repo_url"), branch))
+    # Instructor kit (issue 19).
+    if QUIZ_EXPORTS_MARKER in markdown:
+        markdown = markdown.replace(QUIZ_EXPORTS_MARKER, quiz_export.links_markdown(
+            Path(config["docs_dir"]), page.file.src_uri))
+    if DELEGATE_KIT_MARKER in markdown:
+        markdown = markdown.replace(DELEGATE_KIT_MARKER, delegate_kit.page_markdown())
+    for marker, make in NUCLEAR_MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, make())
+    # "What do you think?" before and after each chapter; the progress page's table.
+    root = relative_root(page.file.dest_uri)
+    markdown = reflections.insert(markdown, page.file.src_uri, root)
+    if PROGRESS_MARKER in markdown:
+        chapters = [(c.src, quiz_export.plain(c.title), len(c.questions))
+                    for c in quiz_export.chapter_quizzes(Path(config["docs_dir"]))]
+        markdown = markdown.replace(PROGRESS_MARKER, reflections.progress_table(chapters, root))
     return markdown
 
 
@@ -96,4 +121,19 @@ def on_files(files, config):
     # The book's package with its data, which a downloaded notebook installs (sdbook/site/wheel.py).
     files.append(File.generated(config, f"downloads/{wheel.wheel_name()}", content=wheel.cached_wheel(
         os.environ.get("SOURCE_DATE_EPOCH"), execution.CACHE_DIR / "wheel")))
+    # Instructor kit (issue 19): each chapter's quiz for Canvas (QTI) and Moodle; the
+    # delegate kit as Markdown, plain text and .docx.
+    book = config.extra.get("book", {})
+    edition = f"version {book['version']}, {book['date']}" if book else ""
+    generated = {**quiz_export.downloads(Path(config["docs_dir"]), when),
+                 **delegate_kit.downloads(edition, when)}
+    for name, content in generated.items():
+        files.append(_Download.generated(config, name, content=content))
     return files
+
+
+class _Download(File):
+    """A generated download copied as it is: the delegate kit's .md is not a page to render."""
+
+    def is_documentation_page(self) -> bool:
+        return False

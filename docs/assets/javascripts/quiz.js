@@ -4,8 +4,9 @@
  * Checks an answer in the page when the reader presses "Check answer" (or Enter),
  * shows the explanation of what they chose, and announces it through the question's
  * live region. A right answer also reveals why every other option is right or wrong.
- * Nothing is stored or sent anywhere. Hooks Material's document$ so quizzes work after
- * instant navigation.
+ * Nothing is sent anywhere; each checked answer is announced as a DOM event
+ * (sdbook:quiz-answered) that progress.js keeps in this browser. Hooks Material's document$
+ * so quizzes work after instant navigation.
  */
 (function () {
   "use strict";
@@ -99,6 +100,18 @@
     score.textContent = "Answered correctly: " + right + " of " + score.dataset.total + ".";
   }
 
+  // Tells the page an answer was checked; progress.js (if present) keeps it in this
+  // browser. quiz.js itself stores and sends nothing.
+  function announce(quiz, form, correct) {
+    var forms = Array.prototype.slice.call(quiz.querySelectorAll(".sd-quiz__question"));
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+    var choice = form.dataset.kind === "numeric" ? inputs[0].value
+      : inputs.map(function (i, n) { return i.checked ? n + 1 : 0; }).filter(Boolean);
+    form.dispatchEvent(new CustomEvent("sdbook:quiz-answered", { bubbles: true, detail: {
+      quiz: quiz.id, question: forms.indexOf(form) + 1, total: forms.length,
+      choice: choice, correct: correct } }));
+  }
+
   function setUp(quiz) {
     if (quiz.dataset.sdReady) return;
     quiz.dataset.sdReady = "true";
@@ -110,6 +123,7 @@
           form.dataset.result = result ? "right" : "wrong";
         }
         updateScore(quiz);
+        if (result !== null) announce(quiz, form, result);
       });
     });
   }
