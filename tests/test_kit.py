@@ -12,9 +12,9 @@ import pytest
 from mkdocs.utils import yaml_load
 
 from conftest import ROOT
-from sdbook.site import kit
+from sdbook.platform import kit
 from sdbook.data import DATA_DIR
-from sdbook.mkdocs_hooks import notebook_paths
+from sdbook.platform.notebooks import notebook_paths
 
 CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
@@ -77,7 +77,7 @@ def test_downloads_page_offers_the_zip_and_every_notebook(site):
     repo_url = CONFIG.get("repo_url")
     if repo_url:
         owner, name = kit.github_repository(repo_url)
-        branch = CONFIG["extra"]["sdbook"]["notebooks_branch"]
+        branch = next(p["sdbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "sdbook" in p)["notebooks_branch"]
         assert f"colab.research.google.com/github/{owner}/{name}/blob/{branch}/notebooks/" in page
         assert f"mybinder.org/v2/gh/{owner}/{name}/{branch}?labpath=notebooks" in page
     else:

@@ -1,4 +1,4 @@
-"""The lesson platform's parts (sdbook/site/), on small inputs whose answers are known."""
+"""The lesson platform's parts (sdbook/platform/), on small inputs whose answers are known."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from sdbook.site import BookBuildError, citations, directives, embeds, furniture, glossary, quiz
-from sdbook.site.execution import ExecutedNotebook
+from sdbook.platform import BookBuildError, citations, directives, embeds, furniture, glossary, quiz
+from sdbook.platform.execution import ExecutedNotebook
 
 GLOSSARY = ROOT / "docs" / "includes" / "glossary.yml"
 BIBLIOGRAPHY = ROOT / "docs" / "references.yml"

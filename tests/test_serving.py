@@ -79,7 +79,7 @@ def served_dirty(tmp_path_factory):
     project = tmp_path_factory.mktemp("serve")
     shutil.copytree(ROOT / "docs", project / "docs")
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(project / "docs"), hooks=[str(ROOT / h) for h in config["hooks"]], watch=[])
+    config.update(docs_dir=str(project / "docs"), watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config_file = project / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -191,7 +191,7 @@ def test_a_rebuild_is_byte_identical(site, tmp_path):
 def test_sitemap_is_dated_by_the_commit_not_the_clock(site):
     from datetime import datetime, timezone
 
-    from sdbook.mkdocs_hooks import source_date_epoch
+    from sdbook.platform.edition import source_date_epoch
 
     epoch = source_date_epoch()
     if epoch is None:
@@ -237,14 +237,14 @@ def test_every_chart_in_a_chapter_is_its_notebooks_own_output(site):
 
 
 def _chapter_sources():
-    from sdbook.site.furniture import front_matter
+    from sdbook.platform.furniture import front_matter
     return {src: front_matter(src.read_text(encoding="utf-8"))
             for src in sorted((ROOT / "docs").rglob("*.md"))
             if "chapter" in front_matter(src.read_text(encoding="utf-8"))[0]}
 
 
 def test_every_chapter_is_a_complete_lesson(site):
-    from sdbook.site.furniture import reading_minutes
+    from sdbook.platform.furniture import reading_minutes
     chapters = _chapter_sources()
     assert chapters, "no page declares a chapter number"
     for src, (meta, body) in chapters.items():
@@ -265,7 +265,7 @@ def test_every_chapter_is_a_complete_lesson(site):
 
 
 def test_every_glossary_term_is_used_somewhere(site):
-    from sdbook.site.glossary import load
+    from sdbook.platform.glossary import load
     import html as html_lib
     pages = [p.read_text("utf-8") for p in site_pages(site) if p.parent.name != "glossary"]
     used = {html_lib.unescape(title) for text in pages for title in re.findall(r'<abbr[^>]* title="([^"]*)"', text)}
@@ -279,7 +279,7 @@ KERNEL = {"kernelspec": {"name": "python3", "language": "python", "display_name"
 
 
 def _minimal_project(tmp_path: Path, cells: list[str], chapter: str) -> tuple[Path, dict]:
-    """A one-notebook, one-chapter copy of the book's configuration and hooks."""
+    """A one-notebook, one-chapter copy of the book's configuration and plugins."""
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     docs, notebooks = tmp_path / "docs", tmp_path / "notebooks"
     (docs / "includes").mkdir(parents=True)
@@ -293,8 +293,7 @@ def _minimal_project(tmp_path: Path, cells: list[str], chapter: str) -> tuple[Pa
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells],
                                             metadata=KERNEL), notebooks / "probe.ipynb")
     config.update(docs_dir=str(docs), nav=["index.md", "chapter.md", "notebooks/probe.ipynb"],
-                  hooks=[str(ROOT / "sdbook" / "mkdocs_hooks.py")], extra_css=[], extra_javascript=[],
-                  watch=[])
+                  extra_css=[], extra_javascript=[], watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")

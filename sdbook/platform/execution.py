@@ -4,8 +4,8 @@ Outputs are stored with jupyter-cache (the cache Jupyter Book uses). Its own key
 notebook's code cells and kernel; we add, as notebook metadata that enters the key, a
 fingerprint of everything else an output depends on:
 
-- the package source that notebooks import (``sdbook/`` minus this build-time
-  subpackage and the hooks) and the pinned requirements;
+- the package source that notebooks import (``sdbook/`` minus the build-time folder
+  this module sits in, :data:`BUILD_ONLY`) and the pinned requirements;
 - each dataset the notebook *actually loaded* on its last run (its CSV bytes and its
   metadata), recorded by :func:`sdbook.data.load` while the kernel ran.
 
@@ -39,7 +39,8 @@ from . import BookBuildError
 log = logging.getLogger("mkdocs.plugins.sdbook")
 
 PACKAGE_DIR = data.REPO_ROOT / "sdbook"
-BUILD_ONLY = (PACKAGE_DIR / "site", PACKAGE_DIR / "mkdocs_hooks.py")
+# The build-only folder (the lesson platform): whatever sits beside this module.
+BUILD_ONLY = Path(__file__).resolve().parent
 CACHE_DIR = Path(os.environ.get("SDBOOK_CACHE_DIR", data.REPO_ROOT / ".cache" / "sdbook")).resolve()
 INPUTS_KEY = "sdbook_inputs"
 CELL_TIMEOUT = 600
@@ -76,7 +77,7 @@ def package_fingerprint() -> str:
     parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}".encode(),
              (data.REPO_ROOT / "requirements.txt").read_bytes()]
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        if any(path == skip or skip in path.parents for skip in BUILD_ONLY):
+        if BUILD_ONLY in path.resolve().parents:
             continue
         parts += [path.relative_to(PACKAGE_DIR).as_posix().encode(), path.read_bytes()]
     return _digest(*parts)

@@ -4,7 +4,7 @@
 - "Download / Colab / Binder" links for each notebook, built from the one repository
   address in mkdocs.yml (``repo_url``) so that it is written down once;
 
-Pure functions; :mod:`sdbook.site.kit_hooks` calls them from MkDocs.
+Pure functions; the book's plugin (:mod:`.plugin`) calls them from MkDocs.
 """
 
 from __future__ import annotations

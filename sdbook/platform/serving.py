@@ -89,5 +89,3 @@ def mark_every_page_old(site: Path) -> None:
     for page in site.rglob("*.html"):
         os.utime(page, (0, 0))
 
-
-dev_server = DevServer()
