@@ -21,6 +21,8 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from .tree import parse as tree_parse
+
 WORDS_PER_MINUTE = 200
 MINUTES_PER_CHART = 2
 MINUTES_PER_CODE_CELL = 1
@@ -137,14 +139,14 @@ def chapter_times_markdown(chapters: list[ChapterInfo], from_page: str) -> str:
     return '<div class="sd-chapter-times" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
-def insert_contents(page_html: str, contents: str) -> str:
+def insert_contents(tree, contents: str) -> None:
     """Put the phone contents list after the title and its times line."""
-    for marker in ('<p class="sd-meta">', "</h1>"):
-        at = page_html.find(marker)
-        if at >= 0:
-            end = page_html.index("</p>", at) + 4 if marker.startswith("<p") else at + len(marker)
-            return page_html[:end] + contents + page_html[end:]
-    return contents + page_html
+    anchor = tree.find("p", class_="sd-meta") or tree.find("h1")
+    block = tree_parse(contents)
+    if anchor is None:
+        tree.insert(0, block)
+    else:
+        anchor.insert_after(block)
 
 
 def phone_contents(toc) -> str:

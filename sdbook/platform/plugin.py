@@ -38,6 +38,7 @@ from . import (BookBuildError, citations, directives, edition, embeds, execution
 from .datalibrary import datasets_markdown
 from .notebooks import NOTEBOOK_DIR, notebook_paths, notebook_title
 from .printcopy import PrintCopy
+from .tree import parse, serialize
 
 RENDER_DIR = execution.CACHE_DIR / "pages"  # executed notebooks, as mkdocs-jupyter reads them
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
@@ -168,20 +169,22 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @event_priority(-100)  # after every other plugin's, print-site's included (see printcopy)
     def on_page_content(self, html, page, config, files):
-        build = self.build
+        build, tree = self.build, parse(html)
         if page.file.src_uri.endswith(".ipynb"):
-            stem = Path(page.file.src_uri).stem
-            html = pages.clean_notebook(html)
-            html = pages.mark_notebook_terms(html, build.terms)
-            html = pages.run_it_yourself(stem, config.get("repo_url")) + html
+            pages.clean_notebook(tree)
+            pages.mark_notebook_terms(tree, build.terms)
+            tree.insert(0, parse(pages.run_it_yourself(Path(page.file.src_uri).stem, config.get("repo_url"))))
         elif page.toc and (contents := furniture.phone_contents(page.toc)):
-            html = furniture.insert_contents(html, contents)
+            furniture.insert_contents(tree, contents)
         if page.file.src_uri in build.glossary_pages:
-            html = glossary.unmark(html)  # every term is defined right there
+            glossary.unmark(tree)  # every term is defined right there
         else:
-            html = glossary.focus_first_marks(glossary.unmark_headings(html))
-        html = pages.rewrite_root(html, pages.relative_root(page.file.dest_uri))
-        build.print_copy.prepare(page, html)
+            glossary.unmark_headings(tree)
+            glossary.focus_first_marks(tree)
+        root = pages.relative_root(page.file.dest_uri)
+        html = pages.rewrite_root(serialize(tree), root)
+        # Changes the tree, so after the page's own HTML is written.
+        build.print_copy.prepare(page, tree, lambda text: pages.rewrite_root(text, root))
         return html
 
     def on_page_context(self, context, page, config, nav):

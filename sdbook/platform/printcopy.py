@@ -7,21 +7,33 @@
   the end of the line for every tag; a chart is one line of several hundred kilobytes (its
   figure JSON and data table), which made that quadratic and the build take many minutes.
   Its copy gets each figure's JSON swapped for a short key and a line break between the
-  chart's tags; :meth:`PrintCopy.finish` puts the JSON back into the written page.
+  chart's tags (on the page's tree); :meth:`PrintCopy.finish` puts the JSON back into the
+  written page.
 - print-site writes heading-number CSS into its page even when numbering is off; it is the
   only inline ``<style>`` the site would carry, and is removed.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
-_FIGURE_JSON = re.compile(r'data-sd-figure="([^"]*)"')
-_CHART = re.compile(r'<figure class="sd-chart".*?</figure>', re.S)
+from bs4.element import NavigableString, Tag
+
+from .tree import serialize
+
 _KEY = "sdbook-print-figure-{}"
-_STASHED = re.compile(r'data-sd-figure="sdbook-print-figure-(\d+)"')
+_STASHED = re.compile(r"sdbook-print-figure-(\d+)")
 _ENUMERATION_STYLE = re.compile(r"<style>\s*\.print-site-enumerate-headings[^<]*</style>")
+
+
+def _break_lines(figure: Tag) -> None:
+    """A line break before every tag in the figure that follows a tag or opens its parent."""
+    for tag in list(figure.find_all(True)):
+        before = tag.previous_sibling
+        if before is None or isinstance(before, Tag):
+            tag.insert_before(NavigableString("\n"))
 
 
 class PrintCopy:
@@ -30,16 +42,17 @@ class PrintCopy:
     def __init__(self):
         self.figures: list[str] = []
 
-    def prepare(self, page, page_html: str) -> None:
-        """Give print-site (which keeps ``page.html``) the final HTML, in its print form."""
+    def prepare(self, page, tree: Tag, finish=lambda text: text) -> None:
+        """Give print-site (which keeps ``page.html``) the final page, in its print form.
+        Changes ``tree``: call it after the page's own HTML has been written."""
         if getattr(page, "html", None) is None:
             return
-
-        def stash(match):
-            self.figures.append(match.group(1))
-            return f'data-sd-figure="{_KEY.format(len(self.figures) - 1)}"'
-        text = _CHART.sub(lambda m: m.group(0).replace("><", ">\n<"), page_html)
-        page.html = _FIGURE_JSON.sub(stash, text)
+        for figure in tree.find_all("figure", class_="sd-chart"):
+            for plot in figure.find_all(attrs={"data-sd-figure": True}):
+                self.figures.append(plot["data-sd-figure"])
+                plot["data-sd-figure"] = _KEY.format(len(self.figures) - 1)
+            _break_lines(figure)
+        page.html = finish(serialize(tree))
 
     def finish(self, config) -> None:
         """Put the figures back into the written print page and drop its unused CSS."""
@@ -52,5 +65,6 @@ class PrintCopy:
         text = page.read_text(encoding="utf-8")
         if not plugin.config.get("enumerate_headings"):
             text = _ENUMERATION_STYLE.sub("", text)
-        text = _STASHED.sub(lambda m: f'data-sd-figure="{self.figures[int(m.group(1))]}"', text)
+        # Our own key, inside the attribute print-site left alone; the JSON goes back escaped.
+        text = _STASHED.sub(lambda m: html.escape(self.figures[int(m.group(1))]), text)
         page.write_text(text, encoding="utf-8")
