@@ -8,13 +8,14 @@ import zipfile
 from datetime import datetime, timezone
 from urllib.parse import parse_qs, urlsplit
 
+import nbformat
 import pytest
 from mkdocs.utils import yaml_load
 
 from conftest import ROOT
 from sdbook.platform import kit
 from sdbook.data import DATA_DIR
-from sdbook.platform.notebooks import notebook_paths
+from sdbook.platform.notebooks import notebook_paths, notebook_title
 
 CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
@@ -58,8 +59,9 @@ def test_a_non_github_address_fails_with_its_value(url):
 
 def test_launcher_table_lists_every_notebook():
     notebooks = notebook_paths()
-    with_repo = kit.launchers_markdown(notebooks, "https://github.com/someone/the-book", "main")
-    without = kit.launchers_markdown(notebooks, None, "main")
+    titles = {n.stem: notebook_title(nbformat.read(n, as_version=4), n.stem) for n in notebooks}
+    with_repo = kit.launchers_markdown(notebooks, titles, "https://github.com/someone/the-book", "main")
+    without = kit.launchers_markdown(notebooks, titles, None, "main")
     for notebook in notebooks:
         assert f"../notebooks/{notebook.name})" in with_repo
         assert f'href="../../notebooks/{notebook.stem}/{notebook.name}" download' in with_repo

@@ -32,12 +32,12 @@ def test_an_unknown_directive_names_file_and_line():
         directives.expand("a\nb\n::: chrat naval-fleet", {"chart": lambda a, w: ""}, "x.md", 1)
 
 
-def test_front_matter_lines_are_counted(tmp_path):
-    page = tmp_path / "p.md"
-    page.write_text("---\nchapter: 1\nnotebooks: [a]\n---\n# Title\n", encoding="utf-8")
-    assert directives.front_matter_lines(page) == 4
-    page.write_text("# Title\n", encoding="utf-8")
-    assert directives.front_matter_lines(page) == 0
+def test_front_matter_lines_are_counted():
+    page = "---\nchapter: 1\nnotebooks: [a]\n---\n# Title\n"
+    assert furniture.front_matter_lines(page) == 4
+    assert furniture.front_matter(page) == ({"chapter": 1, "notebooks": ["a"]}, "# Title\n")  # as page.meta
+    page = "# Title\n"
+    assert furniture.front_matter_lines(page) == 0
 
 
 # --- quizzes ---

@@ -48,11 +48,11 @@ def mark_notebook_terms(tree: Tag, terms: list[Term]) -> None:
         mark_terms(cell, terms)
 
 
-def run_it_yourself(stem: str, repo_url: str | None) -> str:
+def run_it_yourself(stem: str, repo_url: str | None, branch: str) -> str:
     """How a reader runs this notebook: the same words in every notebook page."""
     clone = (f'<code>git clone {html.escape(repo_url)}</code>, change into the new folder and run'
              if repo_url else "clone the book's repository, change into it and run")
-    source = (f' · <a href="{html.escape(repo_url.rstrip("/"))}/blob/main/notebooks/{stem}.ipynb">'
+    source = (f' · <a href="{html.escape(repo_url.rstrip("/"))}/blob/{branch}/notebooks/{stem}.ipynb">'
               "view its source</a>" if repo_url else "")
     return ('<div class="admonition tip sd-run"><p class="admonition-title">Run this notebook yourself</p>'
             f'<p>This page shows the notebook as the book last executed it. To change it and run it: '

@@ -63,6 +63,7 @@ class _Build:
         self.terms: list[glossary.Term] = []
         self.chapters: dict[str, furniture.ChapterInfo] = {}
         self.page_titles: dict[str, str] = {}
+        self.first_lines: dict[str, int] = {}  # file line of each page's first line after front matter
         self.glossary_pages: set[str] = set()  # pages listing the glossary: no marks there
         self.print_copy = PrintCopy()
 
@@ -120,9 +121,14 @@ class BookPlugin(BasePlugin[BookConfig]):
         docs = Path(config["docs_dir"])
         markdown_pages = {f.src_uri for f in files if f.src_uri.endswith(".md")}
         glossary.check_targets(build.terms, markdown_pages, self._docs_path(config, "glossary"))
+        # Every page's title and times, before any page is rendered (the start page lists
+        # the chapters'); in a dirty build the pages not rebuilt are never read by MkDocs.
         for src in sorted(markdown_pages):
-            build.page_titles[src] = furniture.page_title((docs / src).read_text(encoding="utf-8"), src)
-            if info := furniture.chapter_info(docs, src, NOTEBOOK_DIR):
+            source = (docs / src).read_text(encoding="utf-8")
+            meta, body = furniture.front_matter(source)
+            build.first_lines[src] = furniture.front_matter_lines(source) + 1
+            build.page_titles[src] = furniture.page_title(body, src)
+            if info := furniture.chapter_info(src, meta, body, NOTEBOOK_DIR):
                 build.chapters[src] = info
         return files
 
@@ -132,7 +138,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         build, src = self.build, page.file.src_uri
         where = f"docs/{src}"
-        first = directives.front_matter_lines(page.file.abs_src_path) + 1
+        first = build.first_lines.get(src, 1)
         markdown = quiz.expand(markdown, where, first)
         cites = citations.PageCitations(self._docs_path(config, "bibliography"))
         markdown = cites.replace_citations(markdown, where, first)
@@ -150,13 +156,13 @@ class BookPlugin(BasePlugin[BookConfig]):
         markdown = directives.expand(markdown, handlers, where, first)
         if cites.cited and not cites.placed:
             markdown += "\n\n## References\n" + cites.references_html()
-        if src in build.chapters:
+        if "chapter" in page.meta:
             root = pages.relative_root(page.file.dest_uri)
             markdown = furniture.insert_after_title(
                 markdown, furniture.meta_line(build.chapters[src], build.notebook_titles, root))
         if LAUNCHERS_MARKER in markdown:
             markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
-                notebook_paths(), config.get("repo_url"), self.config.notebooks_branch))
+                notebook_paths(), build.notebook_titles, config.get("repo_url"), self.config.notebooks_branch))
         return markdown
 
     def _glossary_page(self, src):
@@ -173,7 +179,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         if page.file.src_uri.endswith(".ipynb"):
             pages.clean_notebook(tree)
             pages.mark_notebook_terms(tree, build.terms)
-            tree.insert(0, parse(pages.run_it_yourself(Path(page.file.src_uri).stem, config.get("repo_url"))))
+            tree.insert(0, parse(pages.run_it_yourself(Path(page.file.src_uri).stem, config.get("repo_url"),
+                                                       self.config.notebooks_branch)))
         elif page.toc and (contents := furniture.phone_contents(page.toc)):
             furniture.insert_contents(tree, contents)
         if page.file.src_uri in build.glossary_pages:
@@ -192,7 +199,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         if config.get("repo_url"):
             path = f"notebooks/{Path(page.file.src_uri).name}" if page.file.src_uri.endswith(".ipynb") \
                 else posixpath.join(Path(config["docs_dir"]).name, page.file.src_uri)
-            page.edit_url = f"{config['repo_url'].rstrip('/')}/blob/main/{path}"
+            page.edit_url = f"{config['repo_url'].rstrip('/')}/blob/{self.config.notebooks_branch}/{path}"
         return context
 
     def on_env(self, env, config, files):
