@@ -192,7 +192,8 @@ def test_an_embed_names_file_line_and_chart_and_says_which_notebook_failed():
     charts = embeds.collect({"a": _executed("a", ["one"])})
     handle = embeds.chart_handler(charts, {"a": "Notebook A"}, {"b": "cell 3 raised: boom"})
     assert "Drawn by cell 1 of the notebook" in handle("one", "x.md, line 4")
-    with pytest.raises(BookBuildError, match=r"(?s)x\.md, line 5: no chart named 'two'.*b\.ipynb failed.*boom"):
+    # The cause (the notebook that raised) first, then the embed it left without a chart.
+    with pytest.raises(BookBuildError, match=r"(?s)^notebooks/b\.ipynb failed.*boom.*x\.md, line 5: no chart named 'two'"):
         handle("two", "x.md, line 5")
     with pytest.raises(BookBuildError, match="embedded twice"):
         handle("one", "x.md, line 6")

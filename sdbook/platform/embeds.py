@@ -69,9 +69,13 @@ def chart_handler(charts: dict[str, NamedChart], titles: dict[str, str],
         name = args.strip()
         if name not in charts:
             known = ", ".join(sorted(charts)) or "none"
-            failed = "".join(f"\nnotebooks/{stem}.ipynb failed, so its charts are missing:\n{error}"
-                             for stem, error in failures.items())
-            raise BookBuildError(f"{where}: no chart named {name!r} (known: {known}){failed}")
+            missing = f"{where}: no chart named {name!r} (known: {known})"
+            if failures:  # the cause first: a notebook that raised drew no charts
+                causes = "\n\n".join(error if error.startswith(f"notebooks/{stem}.ipynb")
+                                     else f"notebooks/{stem}.ipynb failed: {error}"
+                                     for stem, error in failures.items())
+                raise BookBuildError(f"{causes}\n\nSo its charts are missing; {missing}")
+            raise BookBuildError(missing)
         if name in embedded:
             raise BookBuildError(f"{where}: chart {name!r} is embedded twice on this page")
         embedded.add(name)

@@ -32,9 +32,9 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from ..data import DATA_DIR, resources
+from ..data import DATA_DIR, DataValidationError, resources
 from . import (BookBuildError, citations, directives, edition, embeds, execution, furniture,
-               glossary, kit, pages, quiz, serving)
+               glossary, kit, links, pages, quiz, serving)
 from .datalibrary import datasets_markdown
 from .notebooks import NOTEBOOK_DIR, notebook_paths, notebook_title
 from .printcopy import PrintCopy
@@ -99,6 +99,10 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(50)  # before mkdocs-jupyter turns .ipynb files into pages
     def on_files(self, files, config):
         build, site_dir, use_dirs = self.build, config["site_dir"], config["use_directory_urls"]
+        try:  # the data package first: every resource described and its file there
+            resources()
+        except DataValidationError as err:
+            raise BookBuildError(str(err)) from None
         sources = notebook_paths()
         executed, build.failures = execution.execute_notebooks(sources)
         for source in sources:
@@ -139,6 +143,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         build, src = self.build, page.file.src_uri
         where = f"docs/{src}"
         first = build.first_lines.get(src, 1)
+        links.check(markdown, src, {f.src_uri for f in files}, where, first)
         markdown = quiz.expand(markdown, where, first)
         cites = citations.PageCitations(self._docs_path(config, "bibliography"))
         markdown = cites.replace_citations(markdown, where, first)
