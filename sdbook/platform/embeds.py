@@ -61,8 +61,9 @@ def embed_html(chart: NamedChart, notebook_title: str) -> str:
 
 
 def chart_handler(charts: dict[str, NamedChart], titles: dict[str, str],
-                  failures: dict[str, str]):
-    """The ``::: chart <name>`` directive for one page (tracks names embedded twice)."""
+                  failures: dict[str, str], used: set[str] | None = None):
+    """The ``::: chart <name>`` directive for one page (tracks names embedded twice); the
+    stem of each notebook whose chart it embeds is added to ``used``."""
     embedded: set[str] = set()
 
     def handle(args: str, where: str) -> str:
@@ -80,6 +81,8 @@ def chart_handler(charts: dict[str, NamedChart], titles: dict[str, str],
             raise BookBuildError(f"{where}: chart {name!r} is embedded twice on this page")
         embedded.add(name)
         chart = charts[name]
+        if used is not None:
+            used.add(chart.notebook)
         return embed_html(chart, titles.get(chart.notebook, chart.notebook))
 
     return handle

@@ -68,10 +68,12 @@ class _Build:
         self.print_copy = PrintCopy()
 
 
-def _write_if_changed(path: Path, text: str) -> None:
+def _write_if_changed(path: Path, text: str) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 class BookPlugin(BasePlugin[BookConfig]):
@@ -105,16 +107,19 @@ class BookPlugin(BasePlugin[BookConfig]):
             raise BookBuildError(str(err)) from None
         sources = notebook_paths()
         executed, build.failures = execution.execute_notebooks(sources)
+        changed = set()
         for source in sources:
             notebook = executed[source.stem].notebook if source.stem in executed \
                 else nbformat.read(source, as_version=4)  # failed: the build stops in on_env
             build.notebook_titles[source.stem] = notebook_title(notebook, source.stem)
-            _write_if_changed(RENDER_DIR / "notebooks" / source.name, nbformat.writes(notebook) + "\n")
+            if _write_if_changed(RENDER_DIR / "notebooks" / source.name, nbformat.writes(notebook) + "\n"):
+                changed.add(source.stem)
             files.append(File(f"notebooks/{source.name}", str(RENDER_DIR), site_dir, use_dirs))
             # The clean source, for download, beside its page (notebooks/<stem>/<stem>.ipynb).
             files.append(File.generated(config, f"notebooks/{source.stem}/{source.name}",
                                         abs_src_path=str(source)))
         build.charts = embeds.collect(executed)
+        self.dev_server.notebooks_changed(config, changed)
         for data_file in sorted(DATA_DIR.glob("*")):
             if data_file.suffix in {".csv", ".json"}:
                 files.append(File.generated(config, f"data/{data_file.name}", abs_src_path=str(data_file)))
@@ -147,14 +152,21 @@ class BookPlugin(BasePlugin[BookConfig]):
         markdown = quiz.expand(markdown, where, first)
         cites = citations.PageCitations(self._docs_path(config, "bibliography"))
         markdown = cites.replace_citations(markdown, where, first)
+        # The notebooks this page is built from, for serve's partial rebuilds (serving.py).
+        uses = set(build.chapters[src].notebooks) if src in build.chapters else set()
+        every_notebook = set(build.notebook_titles)
+
+        def chapter_times(args, at):
+            uses.update(every_notebook)
+            return furniture.chapter_times_markdown(list(build.chapters.values()), src)
         handlers = {
-            "chart": embeds.chart_handler(build.charts, build.notebook_titles, build.failures),
+            "chart": embeds.chart_handler(build.charts, build.notebook_titles, build.failures, uses),
             "key-terms": glossary.key_terms_handler(build.terms, src),
             "glossary": self._glossary_page(src),
             "references": cites.references_handler(),
             "reading": cites.reading_handler(),
             "bibliography": cites.bibliography_handler(),
-            "chapter-times": lambda args, at: furniture.chapter_times_markdown(list(build.chapters.values()), src),
+            "chapter-times": chapter_times,
             "datasets": lambda args, at: datasets_markdown(resources()),
             "how-to-cite": lambda args, at: edition.how_to_cite(config),
         }
@@ -166,8 +178,10 @@ class BookPlugin(BasePlugin[BookConfig]):
             markdown = furniture.insert_after_title(
                 markdown, furniture.meta_line(build.chapters[src], build.notebook_titles, root))
         if LAUNCHERS_MARKER in markdown:
+            uses.update(every_notebook)
             markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
                 notebook_paths(), build.notebook_titles, config.get("repo_url"), self.config.notebooks_branch))
+        self.dev_server.used_notebooks(page.file.dest_uri, uses)
         return markdown
 
     def _glossary_page(self, src):
@@ -181,6 +195,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(-100)  # after every other plugin's, print-site's included (see printcopy)
     def on_page_content(self, html, page, config, files):
         build, tree = self.build, parse(html)
+        self.dev_server.rendered.add(page.url)
         if page.file.src_uri.endswith(".ipynb"):
             pages.clean_notebook(tree)
             pages.mark_notebook_terms(tree, build.terms)
