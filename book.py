@@ -86,7 +86,7 @@ def main(argv: list[str]) -> None:
     ensure_environment()
     os.chdir(ROOT)
     if command == "serve":
-        # --dirty: an edit rebuilds only its page (sdbook/site/serving.py says what else it does)
+        # --dirty: an edit rebuilds only its page (sdbook/platform/serving.py says what else it does)
         run(BIN / "mkdocs", "serve", "--strict", "--dirty", "--dev-addr", "127.0.0.1:8000")
     elif command == "build":
         run(BIN / "mkdocs", "build", "--strict", "--clean")

@@ -153,7 +153,7 @@ from mkdocs.config import load_config
 config_file, page, site, mode = sys.argv[1:5]
 dirty = mode == "serve"
 def rebuild(config=None):
-    # serve reloads the configuration before every rebuild; plugins and hooks persist
+    # serve reloads the configuration before every rebuild; plugins with on_startup persist
     config = config or load_config(config_file, site_dir=site, strict=True)
     start = time.perf_counter()
     build(config, serve_url="http://127.0.0.1:8000/" if dirty else None, dirty=dirty)
@@ -183,8 +183,7 @@ def project_copy(name: str, notebooks: int) -> tuple[Path, Path, dict]:
         text = sources[0].read_text(encoding="utf-8").replace('name=\\"', f'name=\\"copy{number}-')
         (project / "notebooks" / f"copy{number}.ipynb").write_text(text, encoding="utf-8")
         config["nav"].append({f"Copy {number}": f"notebooks/copy{number}.ipynb"})
-    config.update(docs_dir=str(project / "docs"), hooks=[str(ROOT / hook) for hook in config.get("hooks", [])],
-                  watch=[])
+    config.update(docs_dir=str(project / "docs"), watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     path = project / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -225,10 +224,10 @@ def plain_project() -> Path:
     notebook.cells = plain_cells
     nbformat.write(notebook, project / "docs" / "naval_race.ipynb")
     (project / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
-    # The book's own theme and search, but none of its hooks, scripts or styles, and
+    # The book's own theme and search, but none of its plugins, scripts or styles, and
     # mkdocs-jupyter with its defaults (plus execution and no cache, as in the book).
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    for key in ("hooks", "extra_css", "extra_javascript", "watch", "validation"):
+    for key in ("extra_css", "extra_javascript", "watch", "validation"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
     config.update(docs_dir="docs", nav=["index.md", "naval_race.ipynb"], plugins=[
@@ -336,7 +335,7 @@ def report(r: dict) -> str:
         "", "The cold build starts a fresh process with an empty notebook cache, so every notebook "
         "executes. The edit is one line appended to the naval chapter (median of three edits). "
         "`book.py serve` runs `mkdocs serve --dirty`: the configuration is reloaded and only the "
-        "edited page is rendered again, in the same warm process (sdbook/site/serving.py makes "
+        "edited page is rendered again, in the same warm process (sdbook/platform/serving.py makes "
         "any change to a non-Markdown input a full rebuild). The full rebuild is the same edit "
         "with every page rendered, as `mkdocs build` does it; notebooks come from the cache in "
         "both. For comparison, a plain mkdocs-jupyter site with the naval "

@@ -96,7 +96,12 @@ def resources(data_dir: Path = DATA_DIR) -> dict[str, Resource]:
         if missing:
             raise DataValidationError(f"{where} lacks {', '.join(missing)}")
         _check_resource_meta(meta, f"{where} ({meta['name']})")
-        found[meta["name"]] = Resource(meta["name"], Path(data_dir) / meta["path"], meta)
+        path = Path(data_dir) / meta["path"]
+        if not path.is_file():
+            # Named here, with the resource: otherwise the first sign is a broken link on
+            # the data library page or a notebook's traceback.
+            raise DataValidationError(f"{where} ({meta['name']}) names {path}: data file is missing")
+        found[meta["name"]] = Resource(meta["name"], path, meta)
     return found
 
 
@@ -240,8 +245,8 @@ def _check_keys(frame: pd.DataFrame, resource: Resource) -> None:
         duplicated = frame.duplicated(subset=key, keep="first")
         if duplicated.any():
             line = int(duplicated.idxmax()) + 2
-            raise DataValidationError(
-                f"{path}, row {line}: duplicate primary key {frame.loc[line - 2, key].tolist()}")
+            values = ", ".join(f"{column}={_plain(frame.at[line - 2, column])}" for column in key)
+            raise DataValidationError(f"{path}, row {line}: duplicate primary key ({values})")
     for foreign in resource.meta["schema"].get("foreignKeys", []):
         _check_self_reference(frame, resource, foreign)
     if "source_key" in frame.columns:
@@ -251,6 +256,14 @@ def _check_keys(frame: pd.DataFrame, resource: Resource) -> None:
                 raise DataValidationError(
                     f"{path}, row {index + 2}, column 'source_key': {value!r} is not a "
                     f"source listed in {PACKAGE_FILE} (known: {sorted(known)})")
+
+
+def _plain(value) -> str:
+    """A cell's value as the CSV writes it, never a library's type (np.int64(1906))."""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    value = value.item() if hasattr(value, "item") else value
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 def _check_self_reference(frame: pd.DataFrame, resource: Resource, foreign: dict) -> None:

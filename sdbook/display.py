@@ -24,7 +24,7 @@ from .data import note_use, resources
 
 # A chart is shown on its notebook's page and in chapters, at different depths of the
 # site, so its links start at this marker; the site build rewrites it on every page to
-# the relative path of the site's root (sdbook/site/pages.py). Data files are published
+# the relative path of the site's root (sdbook/platform/pages.py). Data files are published
 # at data/, the data library (full citations, licences, notes) at data-library/.
 SITE_ROOT = "sdbook:root/"
 PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sdbook import briefs, data
+from sdbook import data
+from sdbook.platform import briefs
 from sdbook.data import DataValidationError
 
 REFERENCES = {entry["id"] for entry in

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from sdbook import briefs
+from sdbook.platform import briefs
 from test_browser import ARGS, CHROMIUM, PageWatch  # noqa: F401  (fixture helpers)
 
 sync_api = pytest.importorskip("playwright.sync_api")

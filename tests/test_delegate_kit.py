@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sdbook import delegate_kit
+from sdbook.platform import delegate_kit
 
 AGREEMENTS = ROOT / "data" / "spiral_breaking_agreements.csv"
 WHEN = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from sdbook import data
-from sdbook.site import execution
+from sdbook.platform import execution
 
 
 def _notebook(path, dataset):

@@ -8,13 +8,14 @@ import zipfile
 from datetime import datetime, timezone
 from urllib.parse import parse_qs, urlsplit
 
+import nbformat
 import pytest
 from mkdocs.utils import yaml_load
 
 from conftest import ROOT
-from sdbook.site import kit
+from sdbook.platform import kit
 from sdbook.data import DATA_DIR
-from sdbook.mkdocs_hooks import notebook_paths
+from sdbook.platform.notebooks import notebook_paths, notebook_title
 
 CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
@@ -58,8 +59,9 @@ def test_a_non_github_address_fails_with_its_value(url):
 
 def test_launcher_table_lists_every_notebook():
     notebooks = notebook_paths()
-    with_repo = kit.launchers_markdown(notebooks, "https://github.com/someone/the-book", "main")
-    without = kit.launchers_markdown(notebooks, None, "main")
+    titles = {n.stem: notebook_title(nbformat.read(n, as_version=4), n.stem) for n in notebooks}
+    with_repo = kit.launchers_markdown(notebooks, titles, "https://github.com/someone/the-book", "main")
+    without = kit.launchers_markdown(notebooks, titles, None, "main")
     for notebook in notebooks:
         assert f"../notebooks/{notebook.name})" in with_repo
         assert f'href="../../notebooks/{notebook.stem}/{notebook.name}" download' in with_repo
@@ -77,7 +79,7 @@ def test_downloads_page_offers_the_zip_and_every_notebook(site):
     repo_url = CONFIG.get("repo_url")
     if repo_url:
         owner, name = kit.github_repository(repo_url)
-        branch = CONFIG["extra"]["sdbook"]["notebooks_branch"]
+        branch = next(p["sdbook"] for p in CONFIG["plugins"] if isinstance(p, dict) and "sdbook" in p)["notebooks_branch"]
         assert f"colab.research.google.com/github/{owner}/{name}/blob/{branch}/notebooks/" in page
         assert f"mybinder.org/v2/gh/{owner}/{name}/{branch}?labpath=notebooks" in page
     else:

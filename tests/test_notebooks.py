@@ -9,7 +9,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from sdbook.mkdocs_hooks import notebook_paths
+from sdbook.platform.notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
 

@@ -1,4 +1,4 @@
-"""The lesson platform's parts (sdbook/site/), on small inputs whose answers are known."""
+"""The lesson platform's parts (sdbook/platform/), on small inputs whose answers are known."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from sdbook.site import BookBuildError, citations, directives, embeds, furniture, glossary, quiz
-from sdbook.site.execution import ExecutedNotebook
+from sdbook.platform import (BookBuildError, citations, directives, embeds, furniture, glossary, pages,
+                             printcopy, quiz, tree)
+from sdbook.platform.execution import ExecutedNotebook
 
 GLOSSARY = ROOT / "docs" / "includes" / "glossary.yml"
 BIBLIOGRAPHY = ROOT / "docs" / "references.yml"
@@ -31,12 +32,12 @@ def test_an_unknown_directive_names_file_and_line():
         directives.expand("a\nb\n::: chrat naval-fleet", {"chart": lambda a, w: ""}, "x.md", 1)
 
 
-def test_front_matter_lines_are_counted(tmp_path):
-    page = tmp_path / "p.md"
-    page.write_text("---\nchapter: 1\nnotebooks: [a]\n---\n# Title\n", encoding="utf-8")
-    assert directives.front_matter_lines(page) == 4
-    page.write_text("# Title\n", encoding="utf-8")
-    assert directives.front_matter_lines(page) == 0
+def test_front_matter_lines_are_counted():
+    page = "---\nchapter: 1\nnotebooks: [a]\n---\n# Title\n"
+    assert furniture.front_matter_lines(page) == 4
+    assert furniture.front_matter(page) == ({"chapter": 1, "notebooks": ["a"]}, "# Title\n")  # as page.meta
+    page = "# Title\n"
+    assert furniture.front_matter_lines(page) == 0
 
 
 # --- quizzes ---
@@ -131,15 +132,15 @@ def test_key_terms_come_from_the_glossary_and_unknown_ids_fail():
 def test_only_the_first_mark_of_a_term_takes_focus_and_never_inside_a_link():
     html = ('<p><a href="#x">the <abbr title="D">term</abbr></a> and <abbr title="D">term</abbr> '
             'and <abbr title="D">term</abbr> and <abbr title="E">other</abbr></p>')
-    out = glossary.focus_first_marks(html)
+    out = tree.edit(html, glossary.focus_first_marks)
     assert out.count('tabindex="0"') == 2                    # first free "term", and "other"
     assert '<a href="#x">the <abbr class="sd-term" title="D">' in out
 
 
 def test_terms_are_marked_in_notebook_text_but_not_in_code_or_links():
     terms = [glossary.Term("sd", "security dilemma", "Def.", "p.md")]
-    out = glossary.mark_terms_in_text('<p>A security dilemma, <code>security dilemma</code>, '
-                                      '<a href="#">security dilemma</a>.</p>', terms)
+    out = tree.edit('<p>A security dilemma, <code>security dilemma</code>, '
+                    '<a href="#">security dilemma</a>.</p>', lambda page: glossary.mark_terms(page, terms))
     assert out.count("<abbr") == 1
 
 
@@ -199,7 +200,8 @@ def test_an_embed_names_file_line_and_chart_and_says_which_notebook_failed():
     charts = embeds.collect({"a": _executed("a", ["one"])})
     handle = embeds.chart_handler(charts, {"a": "Notebook A"}, {"b": "cell 3 raised: boom"})
     assert "Drawn by cell 1 of the notebook" in handle("one", "x.md, line 4")
-    with pytest.raises(BookBuildError, match=r"(?s)x\.md, line 5: no chart named 'two'.*b\.ipynb failed.*boom"):
+    # The cause (the notebook that raised) first, then the embed it left without a chart.
+    with pytest.raises(BookBuildError, match=r"(?s)^notebooks/b\.ipynb failed.*boom.*x\.md, line 5: no chart named 'two'"):
         handle("two", "x.md, line 5")
     with pytest.raises(BookBuildError, match="embedded twice"):
         handle("one", "x.md, line 6")
@@ -226,5 +228,93 @@ def test_notebook_time_counts_text_charts_and_cells(tmp_path):
 
 def test_headings_carry_no_glossary_marks():
     html = '<h1 id="t">The <abbr title="D">security dilemma</abbr> today</h1><p><abbr title="D">security dilemma</abbr></p>'
-    out = glossary.focus_first_marks(glossary.unmark_headings(html))
+    out = tree.edit(html, glossary.unmark_headings, glossary.focus_first_marks)
     assert '<h1 id="t">The security dilemma today</h1>' in out and out.count("<abbr") == 1
+
+
+# --- generated HTML, handled as a tree (the markup nbconvert and print-site really write) ---
+
+def _nbconvert_page(tmp_path, markdown: str) -> str:
+    """A notebook page as mkdocs-jupyter's nbconvert template writes it (no execution)."""
+    from mkdocs_jupyter.nbconvert2 import nb2html
+    path = tmp_path / "probe.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell(markdown), nbformat.v4.new_code_cell("x = 'security dilemma'")],
+        metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}), path)
+    return nb2html(str(path), execute=False, no_prompt=True, include_requirejs=False, kernel_name="python3")
+
+
+def _finished_notebook(page_html: str) -> str:
+    terms = [glossary.Term("sd", "security dilemma", "Def.", "p.md")]
+    return tree.edit(page_html, pages.clean_notebook, lambda t: pages.mark_notebook_terms(t, terms),
+                     glossary.unmark_headings, glossary.focus_first_marks)
+
+
+def test_a_notebook_page_from_nbconvert_loses_css_and_scripts_and_marks_only_markdown_text(tmp_path):
+    raw = _nbconvert_page(tmp_path, "# The security dilemma\n\nThe security dilemma, `security dilemma`, "
+                                    "[security dilemma](#x).\n\n- in a list: security dilemma")
+    assert "<style" in raw and "<script" in raw and "jp-RenderedMarkdown" in raw   # what nbconvert writes
+    out = _finished_notebook(raw)
+    assert "<style" not in out and "<script" not in out and "zeroclipboard" not in out
+    assert "clipboard-copy" not in out and "mathjax" not in out.lower()
+    assert out.count("<abbr") == 2                        # the sentence and the list item
+    assert out.count('<abbr class="sd-term" tabindex="0"') == 1  # the first mark takes focus
+    code = out[out.index("jp-CodeCell"):]
+    assert "<abbr" not in code                           # never in the code cell's source
+    assert out.count('class="jp-Cell ') == tree.edit(raw).count('class="jp-Cell ')  # cells kept
+
+
+def test_notebook_terms_are_marked_however_deeply_nbconvert_nests_the_markdown_cell():
+    """The regex this replaced needed each Markdown cell closed by exactly four </div>s."""
+    terms = [glossary.Term("sd", "security dilemma", "Def.", "p.md")]
+    for wrappers in (0, 1, 3):
+        cell = ('<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput" '
+                'data-mime-type="text/markdown"><p>A security dilemma.</p></div>')
+        page = "<div>" * wrappers + cell + "</div>" * wrappers + "<p>security dilemma outside</p>"
+        out = tree.edit(page, lambda t: pages.mark_notebook_terms(t, terms))
+        assert out.count("<abbr") == 1, (wrappers, out)
+        assert out.endswith("<p>security dilemma outside</p>")
+
+
+def test_writing_the_tree_back_keeps_the_markup_as_it_was():
+    html = ('<p class="a b" id="x">One &amp; two &lt;three&gt; “four”</p><br>'
+            '<a href="x.ipynb" download class="c">d</a><img alt="" src="i.png">'
+            '<div data-sd-figure="{&quot;a&quot;: 1}"></div>')
+    out = tree.edit(html)
+    assert out == tree.edit(out)                          # stable: rebuilds give the same bytes
+    assert '<a href="x.ipynb" download class="c">' in out and "<br>" in out
+    assert '<p class="a b" id="x">One &amp; two &lt;three&gt; “four”</p>' in out
+    assert 'data-sd-figure="{&quot;a&quot;: 1}"' in out
+
+
+class _Page:
+    html = "print-site's copy"
+
+
+class _PrintSite:
+    def __init__(self):
+        self.config = {"enabled": True, "print_page_basename": "print_page", "enumerate_headings": False}
+
+
+def test_the_print_copy_takes_the_figures_out_and_puts_them_back_in_print_sites_page(tmp_path):
+    figure = '{"data": [{"x": [1906, 1914], "name": "HMS \\"D\\" & co <x>"}]}'
+    page_html = ('<h1>T</h1><figure class="sd-chart" id="chart-a" data-sd-name="a"><figcaption>'
+                 '<p>Takeaway.</p></figcaption><div class="sd-chart__plot" data-sd-figure="'
+                 + __import__("html").escape(figure) + '"></div><table><tr><td>1</td></tr></table></figure>')
+    copy, page = printcopy.PrintCopy(), _Page()
+    copy.prepare(page, tree.parse(page_html), lambda text: text.replace("T", "T!", 1))
+    assert "sdbook-print-figure-0" in page.html and "1906" not in page.html
+    assert "<h1>T!</h1>" in page.html                     # the caller's last touches applied
+    assert "\n<table>" in page.html and "\n<td>" in page.html  # short lines for print-site's regexes
+    # print-site's page: its own wrapper, its heading-number CSS, our copy inside.
+    written = tmp_path / "site" / "print_page" / "index.html"
+    written.parent.mkdir(parents=True)
+    written.write_text('<html><head><style>\n.print-site-enumerate-headings h1 { x: y }\n</style></head>'
+                       f'<body><section class="print-page" id="chapter-a">{page.html}</section></body></html>',
+                       encoding="utf-8")
+    copy.finish({"plugins": {"print-site": _PrintSite()}, "site_dir": str(tmp_path / "site")})
+    result = tree.parse(written.read_text(encoding="utf-8"))
+    assert result.find("style") is None                  # the unused numbering CSS is gone
+    plot = result.find("div", class_="sd-chart__plot")
+    assert plot["data-sd-figure"] == figure               # the very JSON, decoded as a browser would
+    assert result.find("section", class_="print-page").find("figure")["data-sd-name"] == "a"

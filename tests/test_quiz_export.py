@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT
-from sdbook import quiz_export
+from sdbook.platform import quiz_export
 
 DOCS = ROOT / "docs"
 CHAPTERS = quiz_export.chapter_quizzes(DOCS)

@@ -1,9 +1,9 @@
-"""'What do you think?' before and after each chapter (sdbook/reflections.py)."""
+"""'What do you think?' before and after each chapter (sdbook/platform/reflections.py)."""
 
 from __future__ import annotations
 
 from conftest import ROOT
-from sdbook import reflections
+from sdbook.platform import reflections
 
 DOCS = ROOT / "docs"
 PAGE = "# Title\n\n<p class=\"sd-meta\">Chapter 4</p>\n\nFirst paragraph.\n\n## Quiz\n\nq\n\n## References\n\n::: references\n"

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from conftest import ROOT, build_site
 
 EDIT = "A sentence added while the server runs."
 DEFINITION_EDIT = "An edited definition of the security dilemma."
+# A value no earlier run has cached, so the shared notebook cache cannot answer for the edit.
+SENTINEL = f"987.{time.time_ns() % 10**9:09d}3"
 
 SERVE_SEQUENCE = """
 import json, sys
@@ -28,7 +31,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-config_file, site, chapter, glossary, edit, definition = sys.argv[1:7]
+config_file, site, chapter, glossary, edit, definition, csv, sentinel = sys.argv[1:9]
 site = Path(site)
 
 def rebuild(first=None):
@@ -69,6 +72,24 @@ report["rebuilt_after_glossary_edit"] = sorted(p for p in final if final[p] != a
 report["definition_on_core_logic"] = definition in (site / "core-logic" / "index.html").read_text(encoding="utf-8")
 report["edit_in_print_page"] = edit in (site / "print_page" / "index.html").read_text(encoding="utf-8")
 report["glossary_locations"] = search_locations()
+
+# A CSV edit: the notebook that loads it runs again, and only the pages built from it follow.
+print_page = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+lines = Path(csv).read_text(encoding="utf-8").splitlines()
+column = lines[0].split(",").index("expenditure_million_gbp")
+row = next(i for i, line in enumerate(lines[1:], start=1) if line.split(",")[column])
+cells = lines[row].split(",")
+cells[column] = sentinel
+lines[row] = ",".join(cells)
+Path(csv).write_text("\\n".join(lines) + "\\n", encoding="utf-8")
+before = html_times()
+rebuild()
+after = html_times()
+report["all_pages"] = sorted(after)
+report["rebuilt_after_csv_edit"] = sorted(p for p in after if after[p] != before.get(p))
+report["csv_edit_on"] = sorted(p for p in after if sentinel in (site / p).read_text(encoding="utf-8"))
+report["print_page_kept_after_csv_edit"] = (site / "print_page" / "index.html").read_text(encoding="utf-8") == print_page
+report["csv_locations"] = search_locations()
 print(json.dumps(report))
 """
 
@@ -78,8 +99,9 @@ def served_dirty(tmp_path_factory):
     """Run the serve sequence on a copy of docs/; returns its report and the project."""
     project = tmp_path_factory.mktemp("serve")
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "data", project / "data")
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(project / "docs"), hooks=[str(ROOT / h) for h in config["hooks"]], watch=[])
+    config.update(docs_dir=str(project / "docs"), watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config_file = project / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -87,9 +109,9 @@ def served_dirty(tmp_path_factory):
     glossary = project / "docs" / "includes" / "glossary.yml"
     result = subprocess.run(
         [sys.executable, "-c", SERVE_SEQUENCE, str(config_file), str(project / "served"), str(chapter),
-         str(glossary), EDIT, DEFINITION_EDIT],
+         str(glossary), EDIT, DEFINITION_EDIT, str(project / "data" / "naval_expenditure.csv"), SENTINEL],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks")})
+        env={**os.environ, "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"), "SDBOOK_DATA_DIR": str(project / "data")})
     assert result.returncode == 0, f"serve sequence failed:\n{result.stderr[-6000:]}"
     return json.loads(result.stdout.strip().splitlines()[-1]), project, config_file
 
@@ -124,3 +146,16 @@ def test_the_dirty_page_is_the_page_a_full_build_makes(served_dirty, tmp_path):
     served = (project / "dirty-naval.html").read_text(encoding="utf-8")
     assert EDIT in served
     assert served == (full / "naval-race" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_csv_edit_rebuilds_only_the_pages_built_from_the_notebook_that_loads_it(served_dirty):
+    report, _, _ = served_dirty
+    rebuilt = report["rebuilt_after_csv_edit"]
+    assert "notebooks/naval_race/index.html" in rebuilt and "naval-race/index.html" in rebuilt
+    assert report["csv_edit_on"] == ["naval-race/index.html", "notebooks/naval_race/index.html"]
+    for untouched in ("cold-war/index.html", "glossary/index.html", "notebooks/cold_war/index.html"):
+        assert untouched not in rebuilt, rebuilt
+    assert len(rebuilt) < len(report["all_pages"]) / 2, rebuilt
+    assert report["print_page_kept_after_csv_edit"]   # refreshed by full rebuilds only
+    assert len(report["csv_locations"]) == len(set(report["csv_locations"]))
+    assert sorted(set(report["csv_locations"])) == sorted(set(report["first_locations"]))

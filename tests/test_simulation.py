@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sdbook import simulation
+from sdbook.platform import simulation
 
 EVENTS = ROOT / "data" / "cold_war_events.csv"
 PAGE = ROOT / "docs" / "classroom" / "nuclear-crisis-simulation.md"

@@ -191,7 +191,7 @@ def test_a_rebuild_is_byte_identical(site, tmp_path):
 def test_sitemap_is_dated_by_the_commit_not_the_clock(site):
     from datetime import datetime, timezone
 
-    from sdbook.mkdocs_hooks import source_date_epoch
+    from sdbook.platform.edition import source_date_epoch
 
     epoch = source_date_epoch()
     if epoch is None:
@@ -237,35 +237,64 @@ def test_every_chart_in_a_chapter_is_its_notebooks_own_output(site):
 
 
 def _chapter_sources():
-    from sdbook.site.furniture import front_matter
+    from sdbook.platform.furniture import front_matter
     return {src: front_matter(src.read_text(encoding="utf-8"))
             for src in sorted((ROOT / "docs").rglob("*.md"))
             if "chapter" in front_matter(src.read_text(encoding="utf-8"))[0]}
 
 
+def _check_complete_lesson(where, meta: dict, body: str, html: str) -> None:
+    from sdbook.platform.furniture import reading_minutes
+    assert f"about {reading_minutes(body)} minutes to read" in html, f"{where}: reading time"
+    for notebook in meta.get("notebooks", []):
+        assert f'notebooks/{notebook}/"' in html, f"{where}: no link to its notebook {notebook}"
+    summary = re.search(r'!!! summary "In short"\n\n((?:    .*\n?)+)', body)
+    assert summary, f"{where}: no 'In short' box"
+    sentences = re.findall(r"[.!?](?:\s|$)", summary.group(1).strip())
+    assert 3 <= len(sentences) <= 5, f"{where}: 'In short' has {len(sentences)} sentences, not 3-5"
+    assert html.count('class="sd-quiz__question"') >= 5, f"{where}: fewer than 5 quiz questions"
+    assert 'data-kind="numeric"' in html and 'data-kind="single"' in html, f"{where}: quiz kinds"
+    assert "Key terms" in html and "Learning objectives" in html, f"{where}: furniture missing"
+    assert 'class="sd-page-toc"' in html, f"{where}: no contents list for phones"
+
+
 def test_every_chapter_is_a_complete_lesson(site):
-    from sdbook.site.furniture import reading_minutes
     chapters = _chapter_sources()
     assert chapters, "no page declares a chapter number"
     for src, (meta, body) in chapters.items():
         page = site / src.relative_to(ROOT / "docs").parent / "index.html"
-        html = page.read_text(encoding="utf-8")
-        where = src.relative_to(ROOT)
-        assert f"about {reading_minutes(body)} minutes to read" in html, f"{where}: reading time"
-        for notebook in meta.get("notebooks", []):
-            assert f'notebooks/{notebook}/"' in html, f"{where}: no link to its notebook {notebook}"
-        summary = re.search(r'!!! summary "In short"\n\n((?:    .*\n?)+)', body)
-        assert summary, f"{where}: no 'In short' box"
-        sentences = re.findall(r"[.!?](?:\s|$)", summary.group(1).strip())
-        assert 3 <= len(sentences) <= 5, f"{where}: 'In short' has {len(sentences)} sentences, not 3-5"
-        assert html.count('class="sd-quiz__question"') >= 5, f"{where}: fewer than 5 quiz questions"
-        assert 'data-kind="numeric"' in html and 'data-kind="single"' in html, f"{where}: quiz kinds"
-        assert "Key terms" in html and "Learning objectives" in html, f"{where}: furniture missing"
-        assert 'class="sd-page-toc"' in html, f"{where}: no contents list for phones"
+        _check_complete_lesson(src.relative_to(ROOT), meta, body, page.read_text(encoding="utf-8"))
+
+
+def test_the_readmes_example_chapter_builds_into_a_complete_lesson(tmp_path):
+    """The chapter the README offers as an example, written into a copy of the book."""
+    from sdbook.platform.furniture import front_matter
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"<!-- example-chapter -->\n(`{3,})markdown\n(.*?)\n\1\n", readme, re.S)
+    assert example, "README.md: no example chapter after <!-- example-chapter -->"
+    chapter = example.group(2)
+    meta, body = front_matter(chapter)
+    assert "chapter" in meta, "README.md: the example chapter has no chapter: number"
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "docs" / "example").mkdir()
+    (tmp_path / "docs" / "example" / "index.md").write_text(chapter, encoding="utf-8")
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(tmp_path / "docs"), nav=config["nav"] + [{"Example": "example/index.md"}],
+                  watch=[])
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = build_site(tmp_path / "site", config=config_file, env=BUILD_ENV)
+    assert result.returncode == 0, result.stderr[-4000:]
+    html = (tmp_path / "site" / "example" / "index.html").read_text(encoding="utf-8")
+    _check_complete_lesson("README.md's example chapter", meta, body, html)
+    start = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    title = next(line[2:] for line in body.splitlines() if line.startswith("# "))
+    assert f">{title}</a>" in start, "the start page's chapter list lacks the example chapter"
 
 
 def test_every_glossary_term_is_used_somewhere(site):
-    from sdbook.site.glossary import load
+    from sdbook.platform.glossary import load
     import html as html_lib
     pages = [p.read_text("utf-8") for p in site_pages(site) if p.parent.name != "glossary"]
     used = {html_lib.unescape(title) for text in pages for title in re.findall(r'<abbr[^>]* title="([^"]*)"', text)}
@@ -279,7 +308,7 @@ KERNEL = {"kernelspec": {"name": "python3", "language": "python", "display_name"
 
 
 def _minimal_project(tmp_path: Path, cells: list[str], chapter: str) -> tuple[Path, dict]:
-    """A one-notebook, one-chapter copy of the book's configuration and hooks."""
+    """A one-notebook, one-chapter copy of the book's configuration and plugins."""
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     docs, notebooks = tmp_path / "docs", tmp_path / "notebooks"
     (docs / "includes").mkdir(parents=True)
@@ -293,8 +322,7 @@ def _minimal_project(tmp_path: Path, cells: list[str], chapter: str) -> tuple[Pa
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells],
                                             metadata=KERNEL), notebooks / "probe.ipynb")
     config.update(docs_dir=str(docs), nav=["index.md", "chapter.md", "notebooks/probe.ipynb"],
-                  hooks=[str(ROOT / "sdbook" / "mkdocs_hooks.py")], extra_css=[], extra_javascript=[],
-                  watch=[])
+                  extra_css=[], extra_javascript=[], watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")

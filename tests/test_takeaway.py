@@ -19,7 +19,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from sdbook.mkdocs_hooks import notebook_paths
+from sdbook.platform.notebooks import notebook_paths
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 WHEEL = f"sdbook-{VERSION}-py3-none-any.whl"

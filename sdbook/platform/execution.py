@@ -4,8 +4,8 @@ Outputs are stored with jupyter-cache (the cache Jupyter Book uses). Its own key
 notebook's code cells and kernel; we add, as notebook metadata that enters the key, a
 fingerprint of everything else an output depends on:
 
-- the package source that notebooks import (``sdbook/`` minus this build-time
-  subpackage and the hooks) and the pinned requirements;
+- the package source that notebooks import (``sdbook/`` minus the build-time folder
+  this module sits in, :data:`BUILD_ONLY`) and the pinned requirements;
 - each dataset the notebook *actually loaded* on its last run (its CSV bytes and its
   metadata), recorded by :func:`sdbook.data.load` while the kernel ran.
 
@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
@@ -30,6 +31,7 @@ from pathlib import Path
 import nbformat
 from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.cache.main import JupyterCacheBase
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -39,10 +41,12 @@ from . import BookBuildError
 log = logging.getLogger("mkdocs.plugins.sdbook")
 
 PACKAGE_DIR = data.REPO_ROOT / "sdbook"
-BUILD_ONLY = (PACKAGE_DIR / "site", PACKAGE_DIR / "mkdocs_hooks.py")
+# The build-only folder (the lesson platform): whatever sits beside this module.
+BUILD_ONLY = Path(__file__).resolve().parent
 CACHE_DIR = Path(os.environ.get("SDBOOK_CACHE_DIR", data.REPO_ROOT / ".cache" / "sdbook")).resolve()
 INPUTS_KEY = "sdbook_inputs"
 CELL_TIMEOUT = 600
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 class BookCache(JupyterCacheBase):
@@ -76,7 +80,7 @@ def package_fingerprint() -> str:
     parts = [f"python {sys.version_info[0]}.{sys.version_info[1]}".encode(),
              (data.REPO_ROOT / "requirements.txt").read_bytes()]
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        if any(path == skip or skip in path.parents for skip in BUILD_ONLY):
+        if BUILD_ONLY in path.resolve().parents:
             continue
         parts += [path.relative_to(PACKAGE_DIR).as_posix().encode(), path.read_bytes()]
     return _digest(*parts)
@@ -119,19 +123,32 @@ def _from_cache(cache: BookCache, source: Path, notebook, package: str):
     return None
 
 
+def _kernel(scratch: str) -> AsyncKernelManager:
+    """A python3 kernel talking over local sockets in the scratch folder: no TCP port, so
+    ipykernel has no reason to warn that its TCP traffic is unencrypted."""
+    return AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(scratch) / "kernel"))
+
+
+def _plain(text: str) -> str:
+    """A traceback as text: IPython colours it with terminal escape codes."""
+    return _ANSI.sub("", text)
+
+
 def _execute(source: Path, notebook, package: str):
     """Run the notebook from a scratch directory, as a reader who downloaded it would."""
     with tempfile.TemporaryDirectory(prefix="sdbook-run-") as scratch:
         load_log = Path(scratch) / "datasets-loaded.txt"
-        client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="python3",
+        client = NotebookClient(notebook, km=_kernel(scratch), timeout=CELL_TIMEOUT, kernel_name="python3",
                                 allow_errors=False, record_timing=False,
                                 resources={"metadata": {"path": scratch}})
         try:
-            client.execute(env={**os.environ, data.LOAD_LOG_ENV: str(load_log)})
+            client.execute(cleanup_kc=True, env={**os.environ, data.LOAD_LOG_ENV: str(load_log)})
         except CellExecutionError as err:
             cell = next((i for i, c in enumerate(notebook.cells, start=1) if c.cell_type == "code"
                          and any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
-            raise BookBuildError(f"notebooks/{source.name}, cell {cell} raised:\n{err}") from None
+            # The cause on the first line; the cell and its traceback, uncoloured, after it.
+            raise BookBuildError(f"notebooks/{source.name}, cell {cell} raised {err.ename}: "
+                                 f"{_plain(err.evalue)}\n\n{_plain(str(err))}") from None
         except Exception as err:  # a timeout, a dead kernel: still this notebook's failure
             raise BookBuildError(f"notebooks/{source.name} could not be executed: "
                                  f"{type(err).__name__}: {err}") from None
@@ -157,6 +174,14 @@ def execute_notebooks(sources: list[Path], workers: int = 2
             results[source.stem] = ExecutedNotebook(source, cached, None)
         else:
             to_run.append((source, notebook))
+
+    if to_run:
+        # Every dataset checked before any kernel starts: a bad cell is reported once, as
+        # the cause (file, row, column), not as a traceback in each notebook that reads it.
+        try:
+            data.load_all(data.DATA_DIR)
+        except data.DataValidationError as err:
+            raise BookBuildError(str(err)) from None
 
     def run(item):
         source, notebook = item

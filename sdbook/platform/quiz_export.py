@@ -1,7 +1,7 @@
 """Each chapter's quiz as files a course platform imports (the instructor guide links them).
 
 The questions come from the chapters' ```` ```quiz ```` blocks, read by the same parser that
-puts them on the page (:mod:`sdbook.site.quiz`), so the exports cannot drift from the book.
+puts them on the page (:mod:`sdbook.platform.quiz`), so the exports cannot drift from the book.
 
 - **Canvas (QTI 1.2 zip)**, made with text2qti (Geoffrey Poore, BSD-3-Clause), which writes
   the zip Canvas's "QTI .zip file" import expects. The book's quiz text is handed to it in
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sdbook.site import furniture, quiz
+from . import furniture, quiz
 
 EXPORT_DIR = "downloads/quizzes"
 BOOK = "The Security Dilemma"

@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
+
+from bs4.element import Comment, Tag
 
 from ..display import SITE_ROOT
-from .glossary import Term, mark_terms_in_text
+from .glossary import Term, mark_terms
 
-_INLINE_STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.S | re.I)
-# Every <script> nbconvert writes (CDN MathJax and Mermaid tags, an empty-src MathJax tag,
-# the copy button's custom element): charts need none, and Material's instant navigation
-# would re-run inline scripts on every visit. The copy buttons go with their script.
-_ANY_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
-_COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', re.S)
-_COPY_SOURCE = re.compile(r'<div class="clipboard-copy-txt" id="cell-\d+">.*?</div>', re.S)
-_CDN_COMMENTS = re.compile(r"<!-- (Load mathjax|MathJax configuration|End of mathjax configuration"
-                           r"|End of mermaid configuration) -->")
-_MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)'
-                            r'(</div>\s*</div>\s*</div>\s*</div>)', re.S)
+# nbconvert's <!-- ... --> notes around the CDN MathJax and Mermaid tags it writes.
+_CDN_COMMENTS = ("Load mathjax", "MathJax configuration", "End of mathjax configuration",
+                 "End of mermaid configuration")
 
 
 def relative_root(dest_uri: str) -> str:
@@ -34,24 +27,32 @@ def rewrite_root(page_html: str, root: str) -> str:
     return page_html.replace(SITE_ROOT, root)
 
 
-def clean_notebook(page_html: str) -> str:
-    """Strip nbconvert's per-page CSS (~585 KB), scripts and copy buttons."""
-    for pattern in (_INLINE_STYLE, _ANY_SCRIPT, _COPY_BUTTON, _COPY_SOURCE, _CDN_COMMENTS):
-        page_html = pattern.sub("", page_html)
-    return page_html
+def clean_notebook(tree: Tag) -> None:
+    """Strip nbconvert's per-page CSS (~585 KB), scripts and copy buttons.
+
+    Every <script> goes (CDN MathJax and Mermaid tags, an empty-src MathJax tag, the copy
+    button's custom element): charts need none, and Material's instant navigation would
+    re-run inline scripts on every visit. The copy buttons go with their script.
+    """
+    for element in tree.find_all(["style", "script"]):
+        element.decompose()
+    for element in tree.find_all("div", class_=["zeroclipboard-container", "clipboard-copy-txt"]):
+        element.decompose()
+    for comment in tree.find_all(string=lambda s: isinstance(s, Comment) and s.strip() in _CDN_COMMENTS):
+        comment.extract()
 
 
-def mark_notebook_terms(page_html: str, terms: list[Term]) -> str:
+def mark_notebook_terms(tree: Tag, terms: list[Term]) -> None:
     """Glossary marks in a notebook page's Markdown cells (nbconvert, not Markdown, made them)."""
-    return _MARKDOWN_CELL.sub(lambda m: m.group(1) + mark_terms_in_text(m.group(2), terms) + m.group(3),
-                              page_html)
+    for cell in tree.find_all("div", class_="jp-RenderedMarkdown"):
+        mark_terms(cell, terms)
 
 
-def run_it_yourself(stem: str, repo_url: str | None) -> str:
+def run_it_yourself(stem: str, repo_url: str | None, branch: str) -> str:
     """How a reader runs this notebook: the same words in every notebook page."""
     clone = (f'<code>git clone {html.escape(repo_url)}</code>, change into the new folder and run'
              if repo_url else "clone the book's repository, change into it and run")
-    source = (f' · <a href="{html.escape(repo_url.rstrip("/"))}/blob/main/notebooks/{stem}.ipynb">'
+    source = (f' · <a href="{html.escape(repo_url.rstrip("/"))}/blob/{branch}/notebooks/{stem}.ipynb">'
               "view its source</a>" if repo_url else "")
     return ('<div class="admonition tip sd-run"><p class="admonition-title">Run this notebook yourself</p>'
             f'<p>This page shows the notebook as the book last executed it. To change it and run it: '

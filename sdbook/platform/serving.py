@@ -1,18 +1,24 @@
-"""Fast rebuilds for ``book.py serve``: only the page a writer edited is built again.
+"""Fast rebuilds for ``book.py serve``: only the pages an edit touches are built again.
 
 ``book.py serve`` runs ``mkdocs serve --dirty``. MkDocs then re-renders a page only when
-its source is newer than its HTML, and Material's search plugin merges the rebuilt page's
+its source is newer than its HTML, and Material's search plugin merges the rebuilt pages'
 entries into the previous index. A one-line edit to a chapter takes a second or two
 instead of a full rebuild of every page (benchmarks/results.md has both numbers).
 
 What a dirty build cannot know, this module makes up for:
 
-- Anything other than a Markdown page (the glossary, the bibliography, a notebook, a
-  CSV, the package, mkdocs.yml, a stylesheet) can change every page. When one of them
-  changed since the last build, every page's HTML is marked old, so the rebuild is full.
+- A notebook, or a CSV a notebook loads, changes the notebook's page (MkDocs sees its
+  executed copy change) and the pages that show its charts, name it under their title or
+  list its time. The build records which pages use which notebook; when a notebook's
+  executed copy changes, those pages' HTML is marked old, so they are rebuilt too.
+- Anything else (the glossary, the bibliography, datapackage.json, the package,
+  mkdocs.yml, a stylesheet) can change every page. When one of them changed since the
+  last build, every page's HTML is marked old, so the rebuild is full.
 - The whole-book print page is assembled from every page's HTML, and a dirty build holds
-  only the edited page's. It is written by full builds only; between them it keeps the
+  only the rebuilt pages'. It is written by full builds only; between them it keeps the
   text of the last full build.
+- Material's search merges a dirty build's entries as if one page had been rebuilt; they
+  are merged page by page here.
 - MkDocs warns at every dirty build, and ``--strict`` would turn that warning into a failed
   rebuild; the warning is dropped (strict mode still fails on every other warning).
 
@@ -42,6 +48,8 @@ class DevServer:
         self.dirty = False
         self.stamp: tuple | None = None
         self.full = True  # is the current build a full one?
+        self.notebook_users: dict[str, set[str]] = {}  # built page (dest_uri) -> notebook stems
+        self.rendered: set[str] = set()  # URLs of the pages this build renders
 
     def start(self, dirty: bool) -> None:
         self.dirty = dirty
@@ -51,6 +59,7 @@ class DevServer:
     def before_build(self, config, notebook_dir: Path) -> None:
         if not self.dirty:
             return
+        self.rendered = set()
         stamp = shared_inputs_stamp(config, notebook_dir)
         self.full = stamp != self.stamp
         if self.full and self.stamp is not None:
@@ -60,15 +69,40 @@ class DevServer:
                 search.search_index_prev = None  # every page's entries are made again
         self.stamp = stamp
 
+    def used_notebooks(self, dest_uri: str, stems: set[str]) -> None:
+        """Record the notebooks a page was built from (its charts, times, titles)."""
+        self.notebook_users[dest_uri] = set(stems)
+
+    def notebooks_changed(self, config, stems: set[str]) -> None:
+        """Mark old the pages built from notebooks whose executed copy just changed."""
+        if not self.dirty or self.full or not stems:
+            return
+        site = Path(config["site_dir"])
+        for dest_uri, used in self.notebook_users.items():
+            if used & stems and (site / dest_uri).is_file():
+                os.utime(site / dest_uri, (0, 0))
+
     def before_post_build(self, config) -> None:
-        if self.dirty and not self.full and (printer := config.plugins.get("print-site")):
+        if not self.dirty or self.full:
+            return
+        search = config.plugins.get("material/search")
+        if search is not None and search.search_index_prev is not None:
+            # Material merges a dirty build's entries by the location of its first entry, as
+            # if one page were rebuilt (and the start page's location, "", matches every
+            # entry). Merge by page instead: the rebuilt pages' entries replace theirs.
+            kept = [entry for entry in search.search_index_prev.entries
+                    if entry["location"].split("#")[0] not in self.rendered]
+            search.search_index.entries = kept + search.search_index.entries
+            search.search_index_prev = None
+        if printer := config.plugins.get("print-site"):
             # A fresh plugin instance comes with every reloaded configuration, so this
             # switch lasts for this build only.
             printer.config["enabled"] = False
 
 
 def shared_inputs_stamp(config, notebook_dir: Path) -> tuple:
-    """Path, size and modification time of every build input that is not a Markdown page."""
+    """Path, size and modification time of every build input that is not a Markdown page,
+    a notebook or a CSV."""
     docs = Path(config["docs_dir"])
     roots = [docs, notebook_dir, DATA_DIR, REPO_ROOT / "sdbook", REPO_ROOT / "overrides"]
     stamp = []
@@ -76,6 +110,8 @@ def shared_inputs_stamp(config, notebook_dir: Path) -> tuple:
         for path in sorted(root.rglob("*")):
             if path.suffix == ".md" and root == docs or "__pycache__" in path.parts or not path.is_file():
                 continue
+            if path.suffix == ".ipynb" and root == notebook_dir or path.suffix == ".csv" and root == DATA_DIR:
+                continue  # their pages are found through the notebooks (notebooks_changed)
             status = path.stat()
             stamp.append((str(path), status.st_size, status.st_mtime_ns))
     if config.get("config_file_path"):
@@ -89,5 +125,3 @@ def mark_every_page_old(site: Path) -> None:
     for page in site.rglob("*.html"):
         os.utime(page, (0, 0))
 
-
-dev_server = DevServer()

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from sdbook.data import load
+from sdbook.data import REPO_ROOT, load
 
-PHRASES = Path(__file__).resolve().parent.parent / "docs" / "includes" / "delegate_phrases.yml"
+PHRASES = REPO_ROOT / "docs" / "includes" / "delegate_phrases.yml"
 DOWNLOAD_STEM = "downloads/delegate-kit"
 _FIELDS = re.compile(r"\{(\w+)\}")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
-STATEMENTS = Path(__file__).resolve().parent.parent / "docs" / "includes" / "reflections.yml"
+from sdbook.data import REPO_ROOT
+
+STATEMENTS = REPO_ROOT / "docs" / "includes" / "reflections.yml"
 SCALE = ("Strongly disagree", "Disagree", "Not sure", "Agree", "Strongly agree")
 _REFERENCES = re.compile(r"^## References\b.*$", re.M)
 

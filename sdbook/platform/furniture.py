@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import yaml
+from mkdocs.utils.meta import get_data
+
+from .tree import parse as tree_parse
 
 WORDS_PER_MINUTE = 200
 MINUTES_PER_CHART = 2
@@ -81,29 +83,28 @@ class ChapterInfo:
 
 
 def front_matter(source: str) -> tuple[dict, str]:
-    if source.startswith("---"):
-        parts = source.split("\n---", 1)
-        if len(parts) == 2:
-            meta = yaml.safe_load(parts[0][3:]) or {}
-            return meta, parts[1].split("\n", 1)[1] if "\n" in parts[1] else ""
-    return {}, source
+    """A Markdown file's front matter and body, parsed as MkDocs parses it for ``page.meta``."""
+    body, meta = get_data(source)
+    return meta, body
 
 
-def page_title(source: str, fallback: str) -> str:
+def front_matter_lines(source: str) -> int:
+    """Lines of front matter that MkDocs strips before plugins see the Markdown."""
+    return source.count("\n") - front_matter(source)[1].count("\n")
+
+
+def page_title(body: str, fallback: str) -> str:
     """A Markdown page's title: its first level-one heading."""
-    body = front_matter(source)[1]
     return next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), fallback)
 
 
-def chapter_info(docs_dir: Path, src: str, notebook_dir: Path) -> ChapterInfo | None:
+def chapter_info(src: str, meta: dict, body: str, notebook_dir: Path) -> ChapterInfo | None:
     """Times for a page whose front matter gives a chapter number, else None."""
-    meta, body = front_matter((docs_dir / src).read_text(encoding="utf-8"))
     if "chapter" not in meta:
         return None
-    title = page_title(body, src)
     notebooks = tuple(meta.get("notebooks") or ())
     minutes = sum(notebook_minutes(notebook_dir / f"{stem}.ipynb") for stem in notebooks)
-    return ChapterInfo(int(meta["chapter"]), title, src, reading_minutes(body), notebooks, minutes)
+    return ChapterInfo(int(meta["chapter"]), page_title(body, src), src, reading_minutes(body), notebooks, minutes)
 
 
 def meta_line(info: ChapterInfo, notebook_titles: dict[str, str], root: str) -> str:
@@ -137,14 +138,14 @@ def chapter_times_markdown(chapters: list[ChapterInfo], from_page: str) -> str:
     return '<div class="sd-chapter-times" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
-def insert_contents(page_html: str, contents: str) -> str:
+def insert_contents(tree, contents: str) -> None:
     """Put the phone contents list after the title and its times line."""
-    for marker in ('<p class="sd-meta">', "</h1>"):
-        at = page_html.find(marker)
-        if at >= 0:
-            end = page_html.index("</p>", at) + 4 if marker.startswith("<p") else at + len(marker)
-            return page_html[:end] + contents + page_html[end:]
-    return contents + page_html
+    anchor = tree.find("p", class_="sd-meta") or tree.find("h1")
+    block = tree_parse(contents)
+    if anchor is None:
+        tree.insert(0, block)
+    else:
+        anchor.insert_after(block)
 
 
 def phone_contents(toc) -> str:

@@ -4,7 +4,7 @@
 - "Download / Colab / Binder" links for each notebook, built from the one repository
   address in mkdocs.yml (``repo_url``) so that it is written down once;
 
-Pure functions; :mod:`sdbook.site.kit_hooks` calls them from MkDocs.
+Pure functions; the book's plugin (:mod:`.plugin`) calls them from MkDocs.
 """
 
 from __future__ import annotations
@@ -64,20 +64,8 @@ def launch_links(repo_url: str, notebook_path: str, branch: str = "main") -> dic
     }
 
 
-def notebook_title(notebook: Path) -> str:
-    """The first Markdown heading of a notebook, else its file name."""
-    import json
-
-    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
-    for cell in cells:
-        if cell.get("cell_type") == "markdown":
-            for line in "".join(cell.get("source", [])).splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return notebook.stem
-
-
-def launchers_markdown(notebooks: list[Path], repo_url: str | None, branch: str) -> str:
+def launchers_markdown(notebooks: list[Path], titles: dict[str, str], repo_url: str | None,
+                       branch: str) -> str:
     """The downloads page's table: one row per notebook, with Colab and Binder if possible.
 
     Written for the page ``classroom/downloads.md``: the notebook page is a Markdown link
@@ -94,7 +82,7 @@ def launchers_markdown(notebooks: list[Path], repo_url: str | None, branch: str)
             colab, binder = f"[Open in Colab]({links['colab']})", f"[Launch Binder]({links['binder']})"
         else:
             colab = binder = "—"
-        rows.append(f"| [{notebook_title(notebook)}]({page}) | {download} | {colab} | {binder} |")
+        rows.append(f"| [{titles.get(notebook.stem, notebook.stem)}]({page}) | {download} | {colab} | {binder} |")
     table = "\n".join(rows) + "\n"
     if not repo_url:
         return table + ("\n!!! note \"Colab and Binder links\"\n    They appear here once the "

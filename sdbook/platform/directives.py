@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from . import BookBuildError
 
@@ -18,19 +17,6 @@ FENCE = re.compile(r"^[ \t]*(?P<marks>`{3,}|~{3,})")
 
 # handler(args, where) -> Markdown (or raw HTML) that replaces the directive line
 Handler = Callable[[str, str], str]
-
-
-def front_matter_lines(source_path: str | Path | None) -> int:
-    """Lines of YAML front matter that MkDocs strips before hooks see the Markdown."""
-    if not source_path:
-        return 0
-    lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].strip() != "---":
-        return 0
-    for number, line in enumerate(lines[1:], start=1):
-        if line.strip() in {"---", "..."}:
-            return number + 1
-    return 0
 
 
 def outside_fences(lines: list[str]) -> Iterator[int]:

@@ -10,14 +10,13 @@ get the definition too, without a tab stop at every repetition.
 
 from __future__ import annotations
 
-import bisect
-import html
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from bs4.element import NavigableString, Tag
 
 from . import BookBuildError
 
@@ -143,69 +142,55 @@ def glossary_handler(terms: list[Term], from_page: str, titles: dict[str, str]):
     return handle
 
 
-_ABBR = re.compile(r"<abbr title=\"([^\"]*)\">")
 _NO_FOCUS_INSIDE = ("a", "button", "summary", "label", "legend")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_NO_MARKS_INSIDE = {"a", "code", "pre", "abbr", "script", "style", *_HEADINGS}
 
 
-def _inside(ranges_open: list[int], ranges_close: list[int], position: int) -> bool:
-    last_open = bisect.bisect_left(ranges_open, position)
-    last_close = bisect.bisect_left(ranges_close, position)
-    latest_open = ranges_open[last_open - 1] if last_open else -1
-    latest_close = ranges_close[last_close - 1] if last_close else -1
-    return latest_open > latest_close
-
-
-def focus_first_marks(page_html: str) -> str:
+def focus_first_marks(tree: Tag) -> None:
     """Make the first mark of each term on a page focusable (tabindex), with a class.
 
     Marks inside links, buttons, summaries, labels and legends stay unfocusable: a focus
     stop inside another control is invalid, and the control already takes focus.
     """
-    spans = {}
-    for tag in _NO_FOCUS_INSIDE:
-        spans[tag] = ([m.start() for m in re.finditer(rf"<{tag}[\s>]", page_html)],
-                      [m.start() for m in re.finditer(rf"</{tag}>", page_html)])
-    seen, out, last = set(), [], 0
-    for match in _ABBR.finditer(page_html):
-        title = match.group(1)
-        blocked = any(_inside(opens, closes, match.start()) for opens, closes in spans.values())
-        attrs = ' class="sd-term"'
-        if title not in seen and not blocked:
-            attrs += ' tabindex="0"'
+    seen = set()
+    for mark in tree.find_all("abbr", title=True):
+        title = mark["title"]
+        attrs = {"class": ["sd-term"]}
+        if title not in seen and mark.find_parent(_NO_FOCUS_INSIDE) is None:
+            attrs["tabindex"] = "0"
             seen.add(title)
-        out += [page_html[last:match.start()], f'<abbr{attrs} title="{title}">']
-        last = match.end()
-    out.append(page_html[last:])
-    return "".join(out)
+        mark.attrs = {**attrs, "title": title}
 
 
-def unmark(page_html: str) -> str:
-    return re.sub(r"</abbr>", "", _ABBR.sub("", page_html))
+def unmark(tree: Tag) -> None:
+    for mark in tree.find_all("abbr"):
+        mark.unwrap()
 
 
-_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2>)", re.S)
-
-
-def unmark_headings(page_html: str) -> str:
+def unmark_headings(tree: Tag) -> None:
     """Titles and headings name things; their terms are explained in the text below."""
-    return _HEADING.sub(lambda m: m.group(1) + unmark(m.group(3)) + m.group(4), page_html)
+    for heading in tree.find_all(_HEADINGS):
+        unmark(heading)
 
 
-def mark_terms_in_text(text_html: str, terms: list[Term]) -> str:
+def mark_terms(tree: Tag, terms: list[Term]) -> None:
     """abbr marks for HTML made outside Markdown (notebook Markdown cells): text only,
-    never inside tags, code or links."""
+    never inside tags, code, links or headings."""
     glossary = abbreviations(terms)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(glossary, key=len, reverse=True))
                          + r")\b")
-    pieces = re.split(r"(<[^>]+>)", text_html)
-    depth = dict.fromkeys(("a", "code", "pre", "abbr", "h1", "h2", "h3", "h4", "h5", "h6"), 0)
-    for index, piece in enumerate(pieces):
-        if piece.startswith("<"):
-            tag = re.match(r"</?([a-zA-Z0-9]+)", piece)
-            if tag and tag.group(1).lower() in depth and not piece.endswith("/>"):
-                depth[tag.group(1).lower()] += -1 if piece.startswith("</") else 1
+    for text in list(tree.find_all(string=pattern)):
+        if type(text) is not NavigableString or any(p.name in _NO_MARKS_INSIDE for p in text.parents):
             continue
-        if piece and not any(depth.values()):
-            pieces[index] = pattern.sub(
-                lambda m: f'<abbr title="{html.escape(glossary[m.group(0)])}">{m.group(0)}</abbr>', piece)
-    return "".join(pieces)
+        pieces, last = [], 0
+        for match in pattern.finditer(text):
+            mark = Tag(name="abbr", attrs={"title": glossary[match.group(0)]})
+            mark.string = match.group(0)
+            pieces += [NavigableString(text[last:match.start()]), mark]
+            last = match.end()
+        pieces.append(NavigableString(text[last:]))
+        for piece in pieces:
+            if piece.name or str(piece):
+                text.insert_before(piece)
+        text.extract()

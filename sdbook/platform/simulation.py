@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from sdbook.data import load
+from sdbook.data import REPO_ROOT, load
 
-ROUNDS = Path(__file__).resolve().parent.parent / "docs" / "includes" / "able_archer_rounds.yml"
+ROUNDS = REPO_ROOT / "docs" / "includes" / "able_archer_rounds.yml"
 
 
 def event_date(when, precision: str) -> str:

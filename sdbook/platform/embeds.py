@@ -61,21 +61,28 @@ def embed_html(chart: NamedChart, notebook_title: str) -> str:
 
 
 def chart_handler(charts: dict[str, NamedChart], titles: dict[str, str],
-                  failures: dict[str, str]):
-    """The ``::: chart <name>`` directive for one page (tracks names embedded twice)."""
+                  failures: dict[str, str], used: set[str] | None = None):
+    """The ``::: chart <name>`` directive for one page (tracks names embedded twice); the
+    stem of each notebook whose chart it embeds is added to ``used``."""
     embedded: set[str] = set()
 
     def handle(args: str, where: str) -> str:
         name = args.strip()
         if name not in charts:
             known = ", ".join(sorted(charts)) or "none"
-            failed = "".join(f"\nnotebooks/{stem}.ipynb failed, so its charts are missing:\n{error}"
-                             for stem, error in failures.items())
-            raise BookBuildError(f"{where}: no chart named {name!r} (known: {known}){failed}")
+            missing = f"{where}: no chart named {name!r} (known: {known})"
+            if failures:  # the cause first: a notebook that raised drew no charts
+                causes = "\n\n".join(error if error.startswith(f"notebooks/{stem}.ipynb")
+                                     else f"notebooks/{stem}.ipynb failed: {error}"
+                                     for stem, error in failures.items())
+                raise BookBuildError(f"{causes}\n\nSo its charts are missing; {missing}")
+            raise BookBuildError(missing)
         if name in embedded:
             raise BookBuildError(f"{where}: chart {name!r} is embedded twice on this page")
         embedded.add(name)
         chart = charts[name]
+        if used is not None:
+            used.add(chart.notebook)
         return embed_html(chart, titles.get(chart.notebook, chart.notebook))
 
     return handle

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import treaties
-from .data import REPO_ROOT, DataValidationError, load
+from .. import treaties
+from ..data import REPO_ROOT, DataValidationError, load
 
 BRIEFS_FILE = REPO_ROOT / "docs" / "includes" / "country_briefs.yml"
 SECTION = "model-un/countries"

@@ -21,7 +21,7 @@ import tomllib
 from pathlib import Path
 
 from sdbook.data import REPO_ROOT
-from sdbook.site import BookBuildError
+from sdbook.platform import BookBuildError
 
 # Everything the wheel is made of; nothing else in the repository reaches it.
 INPUTS = ("pyproject.toml", "sdbook", "data")
