@@ -5,7 +5,7 @@
 SITE_DIR is a built site (``python3 book.py build``); its print page, made by
 mkdocs-print-site-plugin, holds every page of the book. Charts there are drawn
 lazily, so before printing this calls ``window.sdbook.print.prepare()``
-(docs/assets/javascripts/print.js), which draws every chart and puts a PNG of each
+(docs/assets/javascripts/src/core/print.js), which draws every chart and puts a PNG of each
 beside it for print. Needs Debian's /usr/bin/chromium (through Playwright); nothing
 else in the book does, so ``python3 book.py serve`` works without it.
 """

@@ -1,7 +1,9 @@
 /*
  * The one start-up path. Material's instant navigation swaps pages without reloading and
- * announces each page on its `document$` observable; without Material (or before its
- * bundle has run) the page is announced once, on DOMContentLoaded.
+ * announces each page on its `document$` observable; without Material the page is
+ * announced once, on DOMContentLoaded. Opened from a folder (file://), Material's
+ * document$ never announces the first page (its instant navigation cannot fetch there),
+ * so the first page is also announced on DOMContentLoaded, and only once.
  *
  * onPage(fn): fn runs for every page shown, and at once for the current page if one is
  * already shown, so a feature script fetched late still sets its page up.
@@ -32,10 +34,18 @@ function show() {
   shownHandlers.forEach(call);
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(show);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", show);
-} else {
+let shownDocument = null;
+function showDocument(doc) {
+  if (doc === shownDocument) return;  // the first page, announced by both paths
+  shownDocument = doc;
   show();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", () => setTimeout(() => showDocument(document)));
+} else {
+  setTimeout(() => showDocument(document));
+}
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(showDocument);
 }
