@@ -52,6 +52,11 @@ export function drawAllWaiting() {
   return Promise.all(Array.from(waiting.keys()).map(drawNow));
 }
 
+/** The elements waiting (the tests check that a page left behind holds none). */
+export function queued() {
+  return Array.from(waiting.keys());
+}
+
 onLeave(() => {
   if (observer) observer.disconnect();
   waiting.clear();
