@@ -160,6 +160,7 @@ def test_figure_data_is_parsed_only_after_the_first_paint(browser, served_site):
             };
         })()""")
         page.goto(f"{served_site}/naval-race/", wait_until="networkidle")
+        page.locator(".sd-chart__plot").first.scroll_into_view_if_needed()
         page.wait_for_function("() => document.querySelector('.sd-chart__plot[data-sd-state=drawn]')",
                                timeout=30_000)
         first_paint, parsed = page.evaluate("""() => [

@@ -34,18 +34,27 @@ function show() {
   shownHandlers.forEach(call);
 }
 
-let shownDocument = null;
-function showDocument(doc) {
-  if (doc === shownDocument) return;  // the first page, announced by both paths
-  shownDocument = doc;
+// Material's document$ announces every page, the first one included, except from a folder;
+// DOMContentLoaded (a moment later, to let Material go first) announces the first page
+// only if Material has not. Whichever comes second for the first page is ignored.
+let materialAnnounced = false, announcedFirst = false;
+
+function firstPage() {
+  if (materialAnnounced || announcedFirst) return;
+  announcedFirst = true;
   show();
 }
 
 if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", () => setTimeout(() => showDocument(document)));
+  document.addEventListener("DOMContentLoaded", () => setTimeout(firstPage));
 } else {
-  setTimeout(() => showDocument(document));
+  setTimeout(firstPage);
 }
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(showDocument);
+  window.document$.subscribe(() => {
+    const first = !materialAnnounced;
+    materialAnnounced = true;
+    if (first && announcedFirst) return;  // the first page, already announced
+    show();
+  });
 }
