@@ -13,8 +13,7 @@
  *   data-sd-default     id of the world shown first (a #world-id in the URL wins)
  *   th[scope=col|row][data-sd-value]   the conditions; cells carry
  *   td[id][data-sd-col][data-sd-row]   the values of their column and row header.
- * Material's instant navigation swaps pages without reloading, so set-up hooks its
- * document$ observable; each element is set up once.
+ * Set up on every page shown (onPage, so after instant navigation too); each element once.
  */
 import { onPage } from "../core/start.js";
 

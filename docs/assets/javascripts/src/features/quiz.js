@@ -4,8 +4,8 @@
  * Checks an answer in the page when the reader presses "Check answer" (or Enter),
  * shows the explanation of what they chose, and announces it through the question's
  * live region. A right answer also reveals why every other option is right or wrong.
- * Nothing is stored or sent anywhere. Hooks Material's document$ so quizzes work after
- * instant navigation.
+ * Nothing is stored or sent anywhere. Set up on every page shown (onPage), so quizzes
+ * work after instant navigation.
  */
 import { onPage } from "../core/start.js";
 
