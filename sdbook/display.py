@@ -3,7 +3,7 @@
 Plotly's own notebook renderers either inline 4.8 MB of plotly.js per page or
 fetch it from a CDN. Instead, :class:`Chart` emits a placeholder ``<div>`` plus
 the figure as JSON in a ``<script type="application/json">``; the site script
-``docs/assets/javascripts/charts.js`` loads one shared local plotly.js and draws
+``docs/assets/javascripts/src/features/charts.js`` loads one shared local plotly.js and draws
 every placeholder. Each chart also carries its text alternative: a one-sentence
 takeaway, the source, the plotted data as a table and links to the CSV files.
 

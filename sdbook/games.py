@@ -14,7 +14,7 @@ tit-for-tat when moves go astray; misperception as noise after Jervis (1976) and
 Downs, Rocke & Siverson (1985).
 
 Randomness comes from mulberry32, a 32-bit generator simple enough to write
-identically in the page's JavaScript (docs/assets/javascripts/explorables/spiral-game.js):
+identically in the page's JavaScript (docs/assets/javascripts/src/explorables/spiral-game-model.js):
 the same seed gives the same match, bit for bit, in the notebook and in the page, and
 tests/test_explorables_js.py checks that it does.
 """

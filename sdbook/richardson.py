@@ -12,7 +12,7 @@ k and l measure how strongly each side reacts to the other's arms ("defence" or
 each ("fatigue and expense"), g and h the standing grievances (negative: goodwill).
 
 Everything here is a pure function of numbers: no data loading, no plotting. The
-page's explorable (docs/assets/javascripts/explorables/richardson.js) computes the
+page's explorable (docs/assets/javascripts/src/explorables/richardson-model.js) computes the
 same quantities in the browser; tests/test_explorables_js.py runs both on the same
 parameters and compares the numbers, so the page and this module cannot drift apart.
 """

@@ -3,7 +3,7 @@
 Colours are chosen to keep at least 3:1 contrast (WCAG 1.4.11, graphical
 objects) against *both* page backgrounds, so a figure needs no recolouring when
 the reader switches theme; only text and grid colours follow the theme, and the
-site script (docs/assets/javascripts/charts.js) applies those at draw time from
+site script (docs/assets/javascripts/src/features/charts.js) applies those at draw time from
 Material's own CSS variables.
 """
 

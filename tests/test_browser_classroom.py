@@ -49,7 +49,9 @@ def test_print_page_button_draws_every_chart_then_prints(browser, served_site):
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(served_site + "/print_page/", wait_until="load")
-        page.wait_for_function("() => window.sdbookPrint && window.sdbook", timeout=60_000)
+        # the button comes with the page's print-book script, fetched after book.js has run
+        page.wait_for_function("() => window.sdbook && document.querySelector('button.sd-print-button')",
+                               timeout=60_000)
         # No dialogue in a test. (An expression that evaluates to a function would be called.)
         page.evaluate("() => { window.print = () => { window.sdPrinted = true; }; }")
         assert page.evaluate("window.sdPrinted") is None

@@ -238,7 +238,7 @@ def test_printing_a_page_shows_every_chart(browser, site, served_site):
         page.goto(url, wait_until="networkidle")
         states = page.eval_on_selector_all(".sd-chart__plot", "els => els.map(e => e.dataset.sdState || '')")
         assert "drawn" not in states[-1:], "test assumes the last chart is not yet in view"
-        page.evaluate("window.sdbook.loadPlotly()")    # as after a first chart was seen
+        page.evaluate("window.sdbook.plotly.load()")    # as after a first chart was seen
         page.wait_for_function("!!window.Plotly")
         page.emulate_media(media="print")
         # Within the print event itself, before the browser lays out the printed page:
@@ -330,7 +330,7 @@ def test_explorable_scripts_load_only_where_an_explorable_is_and_after_instant_n
         try:
             page = watch.page
             page.goto(served_site + "/naval-race/", wait_until="networkidle")
-            assert not [p for p in watch.local if "/explorables/" in p], watch.local
+            assert not [p for p in watch.local if "/features/explorables" in p], watch.local
             page.wait_for_timeout(500)
             if not _follow_link_instantly(page, "../modelling/"):
                 continue
@@ -340,8 +340,8 @@ def test_explorable_scripts_load_only_where_an_explorable_is_and_after_instant_n
                 root.scroll_into_view_if_needed()
             page.wait_for_function("""() => [...document.querySelectorAll('.sd-explorable__plot')]
                 .every(el => el.dataset.sdState === 'drawn')""", timeout=20_000)
-            loaded = sorted(p.rsplit("/", 1)[1] for p in watch.local if "/explorables/" in p)
-            assert loaded == ["richardson.js", "spiral-game.js", "ui.js"], loaded
+            loaded = [p.rsplit("/", 1)[1] for p in watch.local if "/features/explorables" in p]
+            assert loaded == ["explorables.js"], loaded
             assert not watch.errors, watch.errors
             return
         finally:

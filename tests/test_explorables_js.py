@@ -1,9 +1,10 @@
 """One model, not two: the page's explorables compute what the Python models compute.
 
-The explorables (docs/assets/javascripts/explorables/*.js) recompute Richardson's
-equations and the misperception game in the reader's browser. Here the same
-parameters go through the Python functions and, in Node, through the page's own
-script files; the numbers must agree. Chapter: modelling the spiral.
+The explorables recompute Richardson's equations and the misperception game in the
+reader's browser, with the model modules docs/assets/javascripts/src/explorables/*-model.js
+(ES modules, bundled into the page's script). Here the same parameters go through the
+Python functions and, in Node, through those modules; the numbers must agree.
+Chapter: modelling the spiral.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ from conftest import ROOT
 from sdbook import games, modelling, richardson, style
 
 NODE = shutil.which("node")
-JS = ROOT / "docs" / "assets" / "javascripts" / "explorables"
+JS = ROOT / "docs" / "assets" / "javascripts" / "src" / "explorables"
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is needed to run the page's scripts")
 
 
 def run_js(script: str, code: str):
-    """Run ``code`` in Node with the explorable's exports as ``m``; return what it prints as JSON."""
-    program = f"const m = require({json.dumps(str(JS / script))});\n" \
+    """Run ``code`` in Node with the model module's exports as ``m``; return what it prints as JSON."""
+    program = f"const m = await import({json.dumps((JS / script).as_uri())});\n" \
               f"process.stdout.write(JSON.stringify((() => {{ {code} }})()));"
-    result = subprocess.run([NODE, "-e", program], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([NODE, "--input-type=module", "-e", program], capture_output=True,
+                            text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -42,7 +44,7 @@ PARAMS = [
 @pytest.mark.parametrize("p", PARAMS, ids=lambda p: f"k{p.k}-l{p.l}-a{p.a}-b{p.b}")
 def test_richardson_paths_equilibrium_and_regime_agree(p):
     start, years = (15.0, 40.0), 30.0
-    js = run_js("richardson.js", f"""
+    js = run_js("richardson-model.js", f"""
         const p = {json.dumps(p._asdict())};
         const path = m.model.simulate(p, {start[0]}, {start[1]}, {years});
         return {{path, eq: m.model.equilibrium(p), stable: m.model.isStable(p),
@@ -66,7 +68,7 @@ def test_richardson_paths_equilibrium_and_regime_agree(p):
 
 
 def test_random_numbers_are_the_same_stream():
-    js = run_js("spiral-game.js", """
+    js = run_js("spiral-game-model.js", """
         const rng = new m.model.Mulberry32(123456789);
         return Array.from({length: 1000}, () => rng.random());""")
     rng = games.Mulberry32(123456789)
@@ -80,7 +82,7 @@ def test_random_numbers_are_the_same_stream():
     ("grim-trigger", "always-restrain", 0.0, 1),
 ])
 def test_matches_agree_move_for_move(first, second, noise, seed):
-    js = run_js("spiral-game.js", f"""
+    js = run_js("spiral-game-model.js", f"""
         const rows = m.model.play("{first}", "{second}", m.model.PRESETS["prisoners-dilemma"],
                                   {noise}, 80, new m.model.Mulberry32({seed}));
         return {{rows, summary: m.model.matchSummary(rows)}};""")
@@ -93,7 +95,7 @@ def test_matches_agree_move_for_move(first, second, noise, seed):
                                                  ("stag-hunt", 0.1, 3)])
 def test_tournaments_agree(preset, noise, seed):
     strategies = list(games.STRATEGIES)
-    js = run_js("spiral-game.js", f"""
+    js = run_js("spiral-game-model.js", f"""
         return m.model.tournament({json.dumps(strategies)}, m.model.PRESETS["{preset}"],
                                   {noise}, 60, {seed}, 5);""")
     py = games.tournament(strategies, games.PRESETS[preset], noise, 60, seed, 5)
@@ -103,7 +105,7 @@ def test_tournaments_agree(preset, noise, seed):
 
 
 def test_presets_generosity_and_game_kinds_agree():
-    js = run_js("spiral-game.js", """
+    js = run_js("spiral-game-model.js", """
         return {presets: m.model.PRESETS, generosity: m.model.GENEROSITY,
                 kinds: [[5,3,1,0],[3,5,1,0],[5,3,0,1],[3,5,1,2],[5,1,3,0],[2,2,2,2]].map(
                     v => m.model.kind({T: v[0], R: v[1], P: v[2], S: v[3]})),
@@ -116,7 +118,7 @@ def test_presets_generosity_and_game_kinds_agree():
     assert [s[0] for s in js["strategies"]] == list(games.STRATEGIES)
 
 
-@pytest.mark.parametrize("script", ["richardson.js", "spiral-game.js"])
+@pytest.mark.parametrize("script", ["richardson-model.js", "spiral-game-model.js"])
 def test_page_colours_are_the_book_palette(script):
     colours = run_js(script, "return m.COLOURS;")
     assert colours == {"x": style.country_colour("State X"), "y": style.country_colour("State Y"),
@@ -124,6 +126,6 @@ def test_page_colours_are_the_book_palette(script):
 
 
 def test_richardson_page_starts_at_the_chapter_example():
-    start = run_js("richardson.js", "return m.START;")
+    start = run_js("richardson-model.js", "return m.START;")
     assert {k: start[k] for k in "klabgh"} == modelling.STABLE_EXAMPLE._asdict()
     assert (start["x0"], start["y0"]) == modelling.EXAMPLE_START

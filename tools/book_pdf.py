@@ -4,8 +4,8 @@
 
 SITE_DIR is a built site (``python3 book.py build``); its print page, made by
 mkdocs-print-site-plugin, holds every page of the book. Charts there are drawn
-lazily, so before printing this calls ``window.sdbookPrint.prepare()``
-(docs/assets/javascripts/print.js), which draws every chart and puts a PNG of each
+lazily, so before printing this calls ``window.sdbook.print.prepare()``
+(docs/assets/javascripts/src/core/print.js), which draws every chart and puts a PNG of each
 beside it for print. Needs Debian's /usr/bin/chromium (through Playwright); nothing
 else in the book does, so ``python3 book.py serve`` works without it.
 """
@@ -56,8 +56,8 @@ def make_pdf(site: Path, out: Path, base_url: str | None = None) -> int:
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"{base_url.rstrip('/')}/{PRINT_PAGE}", wait_until="load")
             # The page is long: "load" can come before the scripts at the end of it have run.
-            page.wait_for_function("() => window.sdbookPrint && window.sdbook", timeout=60_000)
-            charts = page.evaluate("() => window.sdbookPrint.prepare()")
+            page.wait_for_function("() => window.sdbook && window.sdbook.print", timeout=60_000)
+            charts = page.evaluate("() => window.sdbook.print.prepare()")
             states = page.eval_on_selector_all(".sd-chart__plot", "els => els.map(e => e.dataset.sdState)")
             if any(state != "drawn" for state in states) or errors:
                 raise RuntimeError(f"charts not all drawn: {states}; page errors: {errors}")

@@ -3,7 +3,7 @@
 Definitions live once, in ``docs/includes/glossary.yml``. Material's native way to show
 a definition wherever a term appears is the ``abbr`` extension with a book-wide glossary;
 this module feeds it from the YAML file. The titles become tooltips through one shared,
-delegated tooltip (docs/assets/javascripts/glossary.js), not Material's
+delegated tooltip (docs/assets/javascripts/src/features/glossary.js), not Material's
 ``content.tooltips``, whose per-mark components cost over a second on long chapters. On each page the first mark of a term becomes focusable, so keyboard users
 get the definition too, without a tab stop at every repetition.
 """

@@ -17,7 +17,7 @@ Syntax (one block may hold several questions; each ``?`` line starts one)::
 
 Every option needs its explanation. The block becomes plain, accessible HTML (native
 radio buttons, check boxes and text fields in fieldsets, a live region for feedback)
-that ``docs/assets/javascripts/quiz.js`` checks in the page; nothing is sent
+that ``docs/assets/javascripts/src/features/quiz.js`` checks in the page; nothing is sent
 anywhere. An answer key in a closed ``<details>`` serves print and script-less readers.
 
 Evaluated and not adopted: mkdocs-quiz 1.7.1 (no numeric tolerance, feedback not

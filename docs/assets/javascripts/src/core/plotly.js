@@ -1,0 +1,34 @@
+/*
+ * The one local plotly.js bundle (docs/assets/vendor/, recipe beside it), fetched the first
+ * time something is drawn. With it loaded, withPlotly() draws synchronously: printing
+ * needs every plot in place within the beforeprint event.
+ */
+
+const BUNDLE = new URL("../vendor/plotly-book-4.1.1.min.js", document.currentScript.src).href;
+let loading = null;
+
+export function load() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = BUNDLE;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => reject(new Error("could not load " + BUNDLE));
+      document.head.appendChild(script);
+    });
+  }
+  return loading;
+}
+
+/** draw(Plotly) now if plotly.js is here, else once it has arrived; a promise of its result. */
+export function withPlotly(draw) {
+  if (window.Plotly) {
+    try {
+      return Promise.resolve(draw(window.Plotly));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+  return load().then(draw);
+}
