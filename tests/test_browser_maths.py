@@ -51,3 +51,24 @@ def test_pages_without_maths_do_not_fetch_katex(browser, served_site):  # noqa: 
             assert not fetched, f"{path} has no maths but fetched {fetched}"
     finally:
         watch.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_box_text_is_body_size(browser, served_site, width):  # noqa: F811
+    """Fact checks, key terms, learning objectives and "In short" read at the body text's size."""
+    watch = PageWatch(browser, served_site, viewport={"width": width, "height": 844})
+    try:
+        page = watch.page
+        page.goto(served_site + "/cold-war/", wait_until="networkidle")
+        sizes = page.evaluate("""() => {
+          const size = e => parseFloat(getComputedStyle(e).fontSize);
+          const body = [...document.querySelectorAll('article.md-typeset > p')].map(size);
+          const boxes = [...document.querySelectorAll('article .admonition > p:not(.admonition-title), '
+                                                     + 'article details:not([class*="sd-"]) > p')].map(size);
+          return {body: Math.max(...body), boxes: boxes};
+        }""")
+        assert sizes["boxes"], "/cold-war/ has no boxes: the test checks nothing"
+        small = [s for s in sizes["boxes"] if s < sizes["body"] - 0.5]
+        assert not small, f"/cold-war/ at {width} px: box text {sorted(set(small))} px, body {sizes['body']} px"
+    finally:
+        watch.close()
