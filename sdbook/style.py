@@ -16,39 +16,46 @@ BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}
 # One colour per country (or bloc) across the whole book: Britain is the same blue in
 # 1906 and in 1962. All sit in the luminance band that keeps 3:1 against both page
 # backgrounds (tested). Colours may repeat only between entries that are the same
-# actor under two names (SAME_ACTOR); countries that share a chart must differ, which
-# tests/test_charts.py checks for every figure. Add a country here, never in a chart.
+# actor under two names (SAME_ACTOR). Countries drawn in one chart must look different
+# to every reader: tests/test_chart_colours.py measures every pair of series drawn together
+# in every built chart (CIEDE2000, sdbook/colour_vision.py) with full colour vision and
+# under simulated protanopia and deuteranopia, and asks for at least MIN_SERIES_DISTANCE.
+# The colours were searched for that (most pairs are far above it): inside the narrow
+# lightness band that 3:1 on white and on slate allows, ten nuclear states leave little
+# room, which is why the United States and Russia are both warm hues here, a red-orange
+# and a rose, at a distance of at least 12 for each kind of vision. Add a country here,
+# never in a chart, and rerun that test.
 COUNTRY_COLOURS = {
     # The naval race and the First World War
-    "United Kingdom": "#3b78d8",
+    "United Kingdom": "#5454fc",
     "Germany": "#d95f02",
     "Austria-Hungary": "#b7790a",
-    "France": "#8e5cd9",
-    "Russia": "#d62d48",
-    "France and Russia": "#8e5cd9",
+    "France": "#248478",
+    "Russia": "#b44854",
+    "France and Russia": "#248478",
     "Germany and Austria-Hungary": "#d95f02",
     # The nuclear age
-    "United States": "#0f8b8d",
-    "Soviet Union": "#d62d48",
-    "Soviet Union / Russia": "#d62d48",
-    "China": "#c48a00",
-    "India": "#e8710a",
-    "Pakistan": "#3c9a3c",
-    "Israel": "#c2479d",
-    "North Korea": "#8f7f3a",
-    "South Africa": "#5f8a2d",
+    "United States": "#cc3000",
+    "Soviet Union": "#b44854",
+    "Soviet Union / Russia": "#b44854",
+    "China": "#5490fc",
+    "India": "#cc00a8",
+    "Pakistan": "#e43c84",
+    "Israel": "#c08460",
+    "North Korea": "#f06c00",
+    "South Africa": "#cc78a8",
     # The South China Sea and East Asia
-    "Vietnam": "#e0533d",
-    "Philippines": "#4a86e8",
-    "Malaysia": "#2e9e6e",
-    "Indonesia": "#b5509b",
-    "Taiwan": "#7a6fd6",
-    "Japan": "#c65b7c",
+    "Vietnam": "#cc786c",
+    "Philippines": "#fc6030",
+    "Malaysia": "#b4789c",
+    "Indonesia": "#a84890",
+    "Taiwan": "#7848f0",
+    "Japan": "#a85454",
     "Brunei": "#a0782f",
     # Enduring rivalries
     "Greece": "#3d85c6",
     "Turkey": "#d2472f",
-    "Egypt": "#b7862b",
+    "Egypt": "#846c00",
     "Argentina": "#4f8fd6",
     "Brazil": "#3f9b4a",
     # Abstract players of the models (chapter: modelling the spiral); the page's
@@ -64,6 +71,12 @@ SAME_ACTOR = (
 )
 # Reference lines, "both sides" events and other neutral marks.
 NEUTRAL_COLOUR = "#7a7f8a"
+# Smallest CIEDE2000 difference, over full colour vision, protanopia and deuteranopia,
+# between two series drawn in one chart (10 is "clearly different at a glance" for thin
+# lines; 12 leaves a margin). Neutral marks (reference lines, "both" events) are also set
+# apart by dash or marker shape, so they need MIN_NEUTRAL_DISTANCE only.
+MIN_SERIES_DISTANCE = 12.0
+MIN_NEUTRAL_DISTANCE = 10.0
 
 FONT_FAMILY = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Helvetica, Arial, sans-serif"
 CHART_HEIGHT = 440

@@ -18,6 +18,10 @@ X_COLOUR, Y_COLOUR = country_colour("State X"), country_colour("State Y")
 PHASE_MAX = 100.0
 # Legends here have long entries: under the plot they cannot collide with the title.
 LEGEND_BELOW = {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}
+# Anchored to the figure's bottom edge rather than to the plot: a legend hung 0.2 plot-heights
+# below a short plot (the match chart) sat on the x-axis title "round".
+LEGEND_AT_BOTTOM = {"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
+                    "yanchor": "bottom"}
 MENU_BELOW = {"x": 0, "xanchor": "left", "y": -0.55, "yanchor": "top"}  # JupyterLab only
 
 
@@ -285,7 +289,7 @@ def fig_spiral_match(match: pd.DataFrame, names: tuple[str, str]) -> go.Figure:
         "One match, round by round",
         xaxis={"title": {"text": "round"}},
         yaxis={"tickvals": [0, 1], "ticktext": [names[1], names[0]], "range": [-0.5, 1.6]},
-        hovermode="closest", height=360, legend=LEGEND_BELOW, margin={"l": 110, "r": 20, "t": 50, "b": 130},
+        hovermode="closest", height=360, legend=LEGEND_AT_BOTTOM, margin={"l": 110, "r": 20, "t": 50, "b": 130},
     ))
     return fig
 

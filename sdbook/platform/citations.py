@@ -105,7 +105,7 @@ class BookBibliography:
             self.bib.register(Citation([CitationItem(key)]))
         self.bib.sort()
         self.order = {key: index for index, key in enumerate(self.bib.keys)}
-        self.formatted = {key: _linkify(_text(entry))
+        self.formatted = {key: _linkify(_nest_quotes(_text(entry)))
                           for key, entry in zip(self.bib.keys, self.bib.bibliography())}
         self._cites: dict[tuple, str] = {}
 
@@ -169,6 +169,19 @@ def _parse_group(body: str, where: str, known: dict) -> list[Cite]:
 
 def _text(rendered) -> str:
     return "".join(map(str, rendered)) if isinstance(rendered, list) else str(rendered)
+
+
+def _nest_quotes(entry_html: str) -> str:
+    """A quoted title that opens with a quotation of its own gets single quotes inside.
+
+    The style puts an article's title in double quotes; a title that itself opens with a
+    double-quoted phrase then began with two opening marks (““Who Ever Believed…”: …”).
+    As in print: “‘Who Ever Believed in the “Missile Gap”?’: …”.
+    """
+    def flip(match):
+        inner = re.sub(r"‘([^’]*)’", r"“\1”", match.group(1))
+        return f"“‘{inner}’"
+    return re.sub(r"““([^”]*)”", flip, entry_html)
 
 
 def _linkify(entry_html: str) -> str:

@@ -33,7 +33,7 @@ from mkdocs.structure.files import File
 
 from ..data import DATA_DIR, DataValidationError, resources
 from . import (BookBuildError, briefs, citations, classroom, directives, edition, embeds, execution,
-               furniture, glossary, kit, links, pages, quiz, serving, wheel)
+               furniture, glossary, kit, links, pages, quiz, search_ranking, serving, wheel)
 from .datalibrary import datasets_markdown
 from .notebooks import NOTEBOOK_DIR, notebook_paths, notebook_title
 from .printcopy import PrintCopy
@@ -201,6 +201,8 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     @event_priority(-100)  # after every other plugin's, print-site's included (see printcopy)
     def on_page_content(self, html, page, config, files):
+        # Search: the page's boost by its kind, code cells and tables kept out of the index.
+        html = search_ranking.rank_and_exclude(html, page)
         build, tree = self.build, parse(html)
         self.dev_server.rendered.add(page.url)
         if page.file.src_uri.endswith(".ipynb"):
@@ -248,5 +250,7 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(-100)  # after print-site has written its page
     def _after_print_page(self, config):
         self.build.print_copy.finish(config)
+        # After Material's search plugin has written the index.
+        search_ranking.tag_abbreviations(config["site_dir"], self._docs_path(config, "glossary"))
 
     on_post_build = CombinedEvent(_before_print_page, _after_print_page)

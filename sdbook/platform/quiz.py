@@ -153,6 +153,9 @@ def render(questions: list[Question], quiz_id: str) -> str:
             "multiple" if sum(o.correct for o in question.options) > 1 else "single")
         hint = {"multiple": " <em>Select all that apply.</em>",
                 "numeric": " <em>Type a number.</em>", "single": ""}[kind]
+        # A question that already says it (an author's "Select all that apply.") is not told twice.
+        if re.sub(r"<[^>]+>", "", hint).strip().lower() in " ".join(question.text).lower():
+            hint = ""
         parts.append(f'<form class="sd-quiz__question" data-kind="{kind}" novalidate>'
                      f'<fieldset><legend><span class="sd-quiz__number">Question {number} of '
                      f'{total}.</span> {inline_html(" ".join(question.text))}{hint}</legend>')

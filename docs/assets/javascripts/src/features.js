@@ -14,5 +14,6 @@ export const FEATURES = [
   { name: "explorables", selector: '[data-sd-explorable="richardson"], [data-sd-explorable="spiral-game"]' },
   { name: "four-worlds", selector: '[data-sd-explorable="four-worlds"]' },
   { name: "print-book", selector: "#print-site-page" },
+  { name: "maths", selector: ".arithmatex" },
   { name: "progress", selector: "[data-sd-quiz], form[data-sd-reflect], table[data-sd-progress]" }
 ];

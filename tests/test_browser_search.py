@@ -1,0 +1,117 @@
+"""Search finds what a reader means: queries typed into the built site's own search box.
+
+The engine is Material's (its lunr worker over the built search index, ranked with the
+boosts and tags that sdbook/platform/search_ranking.py adds), driven the way a reader drives it,
+in headless Chromium. Each query must return the named page first. The index itself must
+hold no notebook code and no table cells.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from test_browser import PageWatch, browser  # noqa: F401 (the shared browser fixture)
+
+# query -> the page it must return first (path under the site root)
+FIRST_RESULT = {
+    "Cuban missile crisis": "cold-war/",
+    "missile gap": "cold-war/",
+    "mutual assured destruction": "cold-war/",
+    "MAD": "cold-war/",
+    "SLBM": "cold-war/",
+    "MIRV": "cold-war/",
+    "SDI": "cold-war/",
+    "Dreadnought": "naval-race/",
+    "Tirpitz": "naval-race/",
+    "Anglo-German naval race": "naval-race/",
+    "naval holiday": "naval-race/",
+    "DISEC": "model-un/",
+    "First Committee": "model-un/",
+    "position paper": "model-un/",
+    "CBMs": "model-un/",
+    "FONOP": "today/",
+    "freedom of navigation": "today/",
+    "ABM Treaty": "today/",
+    "island building": "today/",
+    "Richardson's equations": "modelling/",
+    "nullclines": "modelling/",
+    "anarchy": "core-logic/",
+    "distinguishability": "core-logic/",
+    "Butterfield": "origins/",
+    "role cards": "classroom/role-cards/",
+}
+
+_RESULTS = """() => ({
+  meta: (document.querySelector('.md-search-result__meta') || {}).textContent || '',
+  hrefs: [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+           .map(a => new URL(a.getAttribute('href'), location.href).pathname),
+  // the terms Material highlights on the first result: they show which query it answered
+  highlighted: (() => { const a = document.querySelector('.md-search-result__item > .md-search-result__link');
+                        return a ? new URL(a.getAttribute('href'), location.href).searchParams.get('h') || '' : ''; })()
+})"""
+
+
+def _settled_results(page, query: str, wait_s: float = 10.0) -> dict:
+    """Results once Material has answered the whole query, not a prefix typed on the way.
+
+    Settled: unchanged for 1 s and, when there are results, highlighting a word of the query's
+    last term (Material answers each keystroke; on a busy machine a prefix's answer can sit
+    for a while). Gives up after ``wait_s`` and returns what is shown.
+    """
+    last_term = re.split(r"[\s\-]+", query.lower())[-1][:4]
+    start, last, same_since = time.monotonic(), None, time.monotonic()
+    while time.monotonic() - start < wait_s:
+        now = page.evaluate(_RESULTS)
+        if now != last:
+            last, same_since = now, time.monotonic()
+        elif time.monotonic() - same_since > 1.0 and "Initializing" not in now["meta"] \
+                and (not now["hrefs"] or last_term in now["highlighted"].lower()):
+            return now
+        page.wait_for_timeout(150)
+    return last
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, served_site):  # noqa: F811
+    watch = PageWatch(browser, served_site, viewport={"width": 1280, "height": 900})
+    page = watch.page
+    page.goto(served_site + "/about/", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("treaty", delay=20)  # Material reacts to key events
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)  # index fetched and built
+    yield page, box, served_site
+    assert not watch.foreign, f"search requested other hosts: {watch.foreign}"
+    watch.close()
+
+
+@pytest.mark.parametrize("query", FIRST_RESULT)
+def test_query_returns_its_page_first(search_page, query):
+    page, box, base = search_page
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    results = _settled_results(page, query)
+    expected = "/" + FIRST_RESULT[query]
+    assert results["hrefs"], f"search for {query!r} found nothing ({results['meta'].strip()!r})"
+    assert results["hrefs"][0] == expected, (
+        f"search for {query!r}: first result {results['hrefs'][0]}, expected {expected}; "
+        f"top results {results['hrefs'][:5]}")
+
+
+def test_index_holds_no_code_cells_or_table_cells(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    offenders = []
+    for doc in index["docs"]:
+        text = doc["text"]
+        # notebook code (every notebook imports the book's package) and table header text
+        for marker in ("import sdbook", "from sdbook", "data.load(", "How it can look from outside"):
+            if marker in text:
+                offenders.append(f"{doc['location']}: {marker!r}")
+        if re.search(r"<t[dh]\b", text):
+            offenders.append(f"{doc['location']}: table cell markup")
+    assert not offenders, "search index holds code or table text:\n" + "\n".join(offenders)
+    assert any("MAD" in doc.get("tags", []) for doc in index["docs"]), "glossary abbreviations not tagged"
