@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sdbook.site import kit
+from sdbook.site.print_ids import unique_ids
 from sdbook.data import DATA_DIR
 from sdbook.mkdocs_hooks import notebook_paths
 
@@ -85,6 +86,7 @@ def on_post_build(config):
         text = _ENUMERATION_STYLE.sub("", text)
     text = re.sub(r'data-sd-figure="sdbook-print-figure-(\d+)"',
                   lambda m: f'data-sd-figure="{_figures[int(m.group(1))]}"', text)
+    text = unique_ids(text)  # the book's own ids repeat from chapter to chapter (print_ids.py)
     page.write_text(text, encoding="utf-8")
 
 

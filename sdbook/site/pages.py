@@ -20,6 +20,9 @@ _COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-
 _COPY_SOURCE = re.compile(r'<div class="clipboard-copy-txt" id="cell-\d+">.*?</div>', re.S)
 _CDN_COMMENTS = re.compile(r"<!-- (Load mathjax|MathJax configuration|End of mathjax configuration"
                            r"|End of mermaid configuration) -->")
+# pandas writes an empty <th> above the index column (and under column labels when the
+# index is named): a header cell that heads nothing (axe: empty-table-header).
+_DATAFRAME = re.compile(r'<table[^>]*class="dataframe"[^>]*>.*?</table>', re.S)
 _MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)'
                             r'(</div>\s*</div>\s*</div>\s*</div>)', re.S)
 
@@ -38,7 +41,7 @@ def clean_notebook(page_html: str) -> str:
     """Strip nbconvert's per-page CSS (~585 KB), scripts and copy buttons."""
     for pattern in (_INLINE_STYLE, _ANY_SCRIPT, _COPY_BUTTON, _COPY_SOURCE, _CDN_COMMENTS):
         page_html = pattern.sub("", page_html)
-    return page_html
+    return _DATAFRAME.sub(lambda m: re.sub(r"<th>\s*</th>", "<td></td>", m.group(0)), page_html)
 
 
 def mark_notebook_terms(page_html: str, terms: list[Term]) -> str:

@@ -1,21 +1,34 @@
 /*
  * Small behaviours of every page. A table wider than the screen scrolls inside the
- * wrapper Material gives it: make that wrapper a named, focusable region, so keyboard
- * users can scroll it too (axe: scrollable-region-focusable).
+ * wrapper Material gives it, and a long line of code inside its <code>: make each such box a
+ * named, focusable region, so keyboard users can scroll it too (axe:
+ * scrollable-region-focusable). No two regions of a page share a name (axe: landmark-unique).
  */
 (function () {
   "use strict";
 
+  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset pre > code";
+
   function label(wrapper) {
+    if (wrapper.tagName === "CODE") return "Code example";
     var caption = wrapper.querySelector("caption");
     var heading = wrapper.querySelector("th");
     return "Table: " + ((caption && caption.textContent) || (heading && heading.textContent) || "data").trim();
   }
 
+  function uniqueLabel(wrapper) {
+    var text = label(wrapper), name = text, count = 2, used = {};
+    document.querySelectorAll("[role=region][aria-label]").forEach(function (el) {
+      if (el !== wrapper) used[el.getAttribute("aria-label")] = true;
+    });
+    while (used[name]) name = text + " (" + count++ + ")";
+    return name;
+  }
+
   function makeRegion(wrapper) {
     wrapper.setAttribute("tabindex", "0");
     wrapper.setAttribute("role", "region");
-    wrapper.setAttribute("aria-label", label(wrapper));
+    wrapper.setAttribute("aria-label", uniqueLabel(wrapper));
   }
 
   function mark(wrapper) {
@@ -39,7 +52,7 @@
     : null;
 
   function watchTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
+    document.querySelectorAll(SCROLLERS).forEach(function (wrapper) {
       if (!observer) return mark(wrapper);
       makeRegion(wrapper);
       observer.unobserve(wrapper);
@@ -58,6 +71,6 @@
   window.addEventListener("resize", soon);
   // Tables inside a <details> (model answers, chart data) only overflow once opened.
   document.addEventListener("toggle", function (event) {
-    if (event.target.querySelectorAll) event.target.querySelectorAll(".md-typeset__scrollwrap").forEach(mark);
+    if (event.target.querySelectorAll) event.target.querySelectorAll(SCROLLERS).forEach(mark);
   }, true);
 })();
