@@ -16,6 +16,7 @@ the page's address and the setting.
 from __future__ import annotations
 
 import itertools
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,8 +30,11 @@ pytest.importorskip("playwright.sync_api")
 SETTINGS = [("light", 1280), ("light", 390), ("dark", 1280), ("dark", 390)]
 HEIGHT = {1280: 900, 390: 844}
 SHARDS = 3
-# axe rules whose moderate findings the book causes and must not bring back
+# axe rules whose moderate findings the book caused and must not bring back. Material's own
+# navigation also trips landmark-unique: a nested section's <nav> is named by its label, the
+# same text as the link above it (theme markup, not the book's), so its nodes are left out.
 MODERATE_RULES = {"landmark-unique", "empty-table-header"}
+MATERIAL_NAV = re.compile(r'^nav\[aria-labelledby="__nav_[\d_]+_label"\]$')
 
 
 # --- what a visit checks -------------------------------------------------------
@@ -45,8 +49,13 @@ def _check_loading(watch, url, has_charts):
 def _axe_problems(axe, page, where) -> list[str]:
     problems = []
     for violation in axe.run(page).response["violations"]:
+        nodes = violation["nodes"]
+        if violation["id"] in MODERATE_RULES and violation["impact"] not in {"serious", "critical"}:
+            nodes = [n for n in nodes if not MATERIAL_NAV.match(" ".join(map(str, n["target"])))]
+            if not nodes:
+                continue
         if violation["impact"] in {"serious", "critical"} or violation["id"] in MODERATE_RULES:
-            targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
+            targets = [" ".join(map(str, n["target"])) for n in nodes[:3]]
             problems.append(f"{where}: {violation['id']} ({violation['impact']}): "
                             f"{violation['help']} at {targets}")
     return problems
@@ -72,8 +81,10 @@ def _press_every_chart_view_button(page, url):
 
 def _switch_to_dark_and_check_chart_text(page, url, width):
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
-    page.locator("label[for='__palette_1']").first.click()  # Material's theme toggle
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    # Material's theme toggle; on the whole-book page every chart re-colours, which takes a
+    # while on a busy machine, hence the longer waits
+    page.locator("label[for='__palette_1']").first.click(timeout=120_000)
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=120_000)
     page.wait_for_timeout(300)  # charts re-colour on the theme's change event
     background = _rgb(page.evaluate(_BACKGROUND_BEHIND_CHART))
     fills = page.eval_on_selector_all(
