@@ -98,8 +98,11 @@ def ensure_validator() -> None:
     elif missing:
         sys.exit(f"The HTML test needs {' and '.join(missing)}. On Debian/Ubuntu run: "
                  f"sudo apt-get install {' '.join(missing)}")
-    if not VNU_JAR.exists():
-        run("npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", VNU_JAR.parents[4],
+    installed = VNU_JAR.parents[2] / "package.json"
+    if not VNU_JAR.exists() or f'"version": "{VNU_VERSION}"' not in installed.read_text(encoding="utf-8"):
+        # --ignore-scripts: its postinstall step (vnu-java-downloader.js) fetches a Java of its
+        # own; Debian's is used instead
+        run("npm", "install", "--silent", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", VNU_JAR.parents[4],
             f"vnu-jar@{VNU_VERSION}")
 
 
