@@ -22,14 +22,15 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import (PageWatch, _BACKGROUND_BEHIND_CHART, _assert_charts_drawn,
-                      _chart_pages, _page_urls, _pages_with, _rgb, _wait_for_charts)
+                      _chart_pages, _page_url, _page_urls, _pages_with, _rgb, _wait_for_charts,
+                      site_pages)
 from sdbook.style import contrast_ratio
 
 pytest.importorskip("playwright.sync_api")
 
 SETTINGS = [("light", 1280), ("light", 390), ("dark", 1280), ("dark", 390)]
 HEIGHT = {1280: 900, 390: 844}
-SHARDS = 3
+SHARDS = 4
 # axe rules whose moderate findings the book caused and must not bring back. Material's own
 # navigation also trips landmark-unique: a nested section's <nav> is named by its label, the
 # same text as the link above it (theme markup, not the book's), so its nodes are left out.
@@ -241,6 +242,18 @@ def _visit(browser, served_site, url, scheme, width, axe, site_facts) -> list[st
         watch.close()
 
 
+def _shards(site, served_site) -> list[list[str]]:
+    """The pages in SHARDS groups of about equal weight (bytes of HTML, a fair proxy for the
+    time a visit takes): the whole-book page, as heavy as all chapters, gets a shard of its own."""
+    shards = [[] for _ in range(SHARDS)]
+    weights = [0] * SHARDS
+    for page in sorted(site_pages(site), key=lambda p: (-p.stat().st_size, str(p))):
+        lightest = weights.index(min(weights))
+        shards[lightest].append(_page_url(site, served_site, page))
+        weights[lightest] += page.stat().st_size
+    return shards
+
+
 @pytest.fixture(scope="module")
 def site_facts(site, served_site):
     return {"notebook_pages": {u for u in _page_urls(site, served_site) if "/notebooks/" in u},
@@ -253,7 +266,7 @@ def test_every_page_in_every_setting(browser, site, served_site, site_facts, sch
     from axe_playwright_python.sync_playwright import Axe
 
     axe, problems = Axe(), []
-    urls = _page_urls(site, served_site)[shard::SHARDS]
+    urls = _shards(site, served_site)[shard]
     assert urls, f"shard {shard} has no pages"
     for url in urls:
         problems += _visit(browser, served_site, url, scheme, width, axe, site_facts)

@@ -119,3 +119,13 @@ def test_the_whole_book_page_gets_unique_ids_and_working_links():
     assert 'href="#a-ref-x"' in fixed and 'id="a-ref-x"' in fixed
     assert 'for="a-quiz-1-q1"' in fixed and 'for="b-quiz-1-q1"' in fixed
     assert 'id="solo"' in fixed and 'id="print-site-page"' in fixed  # already unique: kept
+
+
+def test_each_chapters_contents_on_the_whole_book_page_has_its_own_name():
+    from sdbook.site.print_ids import unique_ids
+
+    chapter = ('<section class="print-page" id="{0}"><h1 id="{0}-t">{1}<a class="headerlink" '
+               'href="#{0}-t">&para;</a></h1><nav class="sd-page-toc" aria-label="On this page">'
+               '</nav></section>')
+    fixed = unique_ids(chapter.format("a", "Arms &amp; races") + chapter.format("b", "Spirals"))
+    assert re.findall(r'aria-label="([^"]+)"', fixed) == ["Contents: Arms &amp; races", "Contents: Spirals"]
