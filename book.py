@@ -2,7 +2,8 @@
 """Set up and run the textbook with nothing but Python 3.11+.
 
     python3 book.py serve    build the book and serve it on http://127.0.0.1:8000
-    python3 book.py test     run every test (installs Debian's chromium if missing and root)
+    python3 book.py test     run every test in parallel (installs Debian's chromium, poppler-utils,
+                             Java and npm if missing and root; the pinned Nu validator into .cache/)
     python3 book.py build    build the static site into site/
     python3 book.py bench    measure build time and page weight -> benchmarks/results.*
     python3 book.py pdf      build, then print the whole book to site/downloads/the-security-dilemma.pdf
@@ -30,6 +31,11 @@ PYTHON = BIN / "python"
 STAMP = VENV / ".requirements.sha256"
 CHROMIUM = "/usr/bin/chromium"
 PDF_OUT = ROOT / "site" / "downloads" / "the-security-dilemma.pdf"
+# One test worker more than there are cores (at most six): browser tests spend part of
+# their time waiting for a page to settle, and a spare worker uses that time.
+TEST_WORKERS = str(min(6, (os.cpu_count() or 1) + 1))
+VNU_VERSION = "26.9.27"  # the W3C Nu HTML checker, as npm's vnu-jar (tests/test_html.py)
+VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def run(*args: str | Path, **kwargs) -> None:
@@ -54,15 +60,22 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+def _can_apt() -> bool:
+    return bool(shutil.which("apt-get")) and hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _apt_install(*packages: str) -> None:
+    run("apt-get", "update", "-qq")
+    run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
 def ensure_chromium() -> None:
     """The browser tests drive Debian's chromium; install it if we can, else say how."""
     if Path(CHROMIUM).exists():
         return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-liberation",
-            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return
+    if _can_apt():
+        return _apt_install("chromium", "fonts-liberation")
     sys.exit(f"The browser tests need Chromium at {CHROMIUM}. On Debian/Ubuntu run: "
              "sudo apt-get install chromium   (never 'playwright install')")
 
@@ -71,12 +84,26 @@ def ensure_poppler() -> None:
     """The PDF test reads the printed book with poppler-utils (pdfinfo, pdfimages, pdftotext)."""
     if shutil.which("pdfinfo") and shutil.which("pdfimages") and shutil.which("pdftotext"):
         return
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "--no-install-recommends", "poppler-utils",
-            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return
+    if _can_apt():
+        return _apt_install("poppler-utils")
     sys.exit("The PDF test needs poppler-utils. On Debian/Ubuntu run: sudo apt-get install poppler-utils")
+
+
+def ensure_validator() -> None:
+    """The HTML test runs the W3C Nu validator (npm's vnu-jar, pinned) with Java, kept in .cache/."""
+    missing = [pkg for tool, pkg in (("java", "default-jre-headless"), ("npm", "npm"))
+               if not shutil.which(tool)]
+    if missing and _can_apt():
+        _apt_install(*missing)
+    elif missing:
+        sys.exit(f"The HTML test needs {' and '.join(missing)}. On Debian/Ubuntu run: "
+                 f"sudo apt-get install {' '.join(missing)}")
+    installed = VNU_JAR.parents[2] / "package.json"
+    if not VNU_JAR.exists() or f'"version": "{VNU_VERSION}"' not in installed.read_text(encoding="utf-8"):
+        # --ignore-scripts: its postinstall step (vnu-java-downloader.js) fetches a Java of its
+        # own; Debian's is used instead
+        run("npm", "install", "--silent", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", VNU_JAR.parents[4],
+            f"vnu-jar@{VNU_VERSION}")
 
 
 def main(argv: list[str]) -> None:
@@ -93,7 +120,11 @@ def main(argv: list[str]) -> None:
     elif command == "test":
         ensure_chromium()
         ensure_poppler()
-        run(PYTHON, "-m", "pytest", *argv[1:])
+        ensure_validator()
+        # Parallel workers share one built site (tests/conftest.py); `-n 0` runs them in one process.
+        workers = [] if any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in argv[1:]) \
+            else ["-n", TEST_WORKERS, "--dist", "worksteal"]
+        run(PYTHON, "-m", "pytest", *workers, *argv[1:])
     elif command == "pdf":
         ensure_chromium()
         run(BIN / "mkdocs", "build", "--strict", "--clean")

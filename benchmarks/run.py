@@ -14,6 +14,8 @@ machine; budgets are checked here and reported, never asserted in unit tests.
   every script and stylesheet it loads, plus plotly.js on pages with a chart
   (charts.js loads it when a chart scrolls into view). "First visit" counts all of
   it; "later visit" counts only what is not shared and already cached.
+- The test suite: `python3 book.py test`'s wall time from a fresh notebook cache and its
+  slowest tests (benchmarks/suite_time.py, which can also run alone).
 - The plain way, for comparison: the same naval notebook built by mkdocs-jupyter
   with plotly's "notebook" renderer (plotly.js inlined), measured the same way.
 """
@@ -41,6 +43,7 @@ from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
 import lighthouse
+import suite_time
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / ".work"
@@ -275,6 +278,7 @@ def main() -> None:
         "lighthouse_calibration": calibration,
         "lighthouse_mobile": lighthouse_scores,
         "lighthouse_mobile_lighthouse_defaults": lighthouse_defaults,
+        "test_suite": suite_time.measure(),
         "budget": {
             "first_chart_page": first_page,
             "first_chart_page_vs_plain": round(first / plain_bytes, 4),
@@ -298,6 +302,8 @@ def main() -> None:
             all(b["rebuild_after_markdown_edit_seconds"] <= BUDGET_REBUILD for b in builds),
         "naval chapter Lighthouse mobile performance ≥ 90, accessibility 100":
             chapter_lighthouse.get("performance", 0) >= 90 and chapter_lighthouse.get("accessibility", 0) == 100,
+        "`python3 book.py test` passes in ≤ 10 min": results["test_suite"]["exit_code"] == 0
+            and results["test_suite"]["wall_seconds"] <= suite_time.BUDGET_SECONDS,
     }
     budget["checks"] = checks
     budget["met"] = all(checks.values())
@@ -381,6 +387,7 @@ def report(r: dict) -> str:
               f"| {name} | {'yes' if ok else 'NO'} |" for name, ok in b["checks"].items()] + [""]
     lines += lighthouse_report(r["lighthouse_mobile"], r.get("lighthouse_calibration", {}))
     lines += defaults_report(r.get("lighthouse_mobile_lighthouse_defaults", {}))
+    lines += suite_time.report_lines(r.get("test_suite"))
     return "\n".join(lines)
 
 

@@ -126,12 +126,15 @@ class Chart:
             f'<figure class="sd-chart" id="{cid}" data-sd-name="{self.name}">'
             # No role="img" here: plotly puts buttons inside, and an image may not hold
             # controls. The figure is named by its caption; the table is the text version.
+            # The caption comes first: HTML allows a figure's <figcaption> only as its first
+            # or last child, and the data table follows the chart. The reader meets the
+            # takeaway, then the chart it is about.
+            f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
+            f'<span class="sd-chart__source">{source}</span></figcaption>'
             # The figure travels in an attribute, not a <script type="application/json">:
             # Material's instant navigation re-creates every <script> as executable code.
             f'<div class="sd-chart__plot" data-sd-figure="{html.escape(payload)}"{phone} '
             f'style="--sd-height:{int(height)}px;--sd-phone-height:{int(phone_height)}px"></div>'
-            f'<figcaption><strong>Takeaway.</strong> {html.escape(self.takeaway)} '
-            f'<span class="sd-chart__source">{source}</span></figcaption>'
             f'<details class="sd-chart__data info"><summary>Data behind this chart</summary>'
             f'<div class="sd-chart__table" tabindex="0" role="region" '
             f'aria-label="Data table: {html.escape(title)}">{table_html(self.table, self.table_caption or title)}</div>'

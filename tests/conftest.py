@@ -1,29 +1,53 @@
-"""Shared fixtures: one strict build of the site per test session, served on 127.0.0.1."""
+"""Shared fixtures: one strict build of the site per test run, served on 127.0.0.1.
+
+`python3 book.py test` runs the tests in parallel workers (pytest-xdist). The controlling
+process picks a folder and a port before the workers start and serves that folder for the
+whole run (a worker that finishes early cannot take the server down with it). The first
+worker that needs the site builds it there under a file lock; every other worker waits for
+that lock and reuses the same build. Run without workers (`-p no:xdist`), the one process
+plays both parts. Tests that need no site run first, while the build runs in a background
+thread of whichever worker gets to it first.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-quic"]
+
+
+def build_lock() -> FileLock:
+    """One MkDocs build at a time across the workers. mkdocs-jupyter's cache is shared (it lives
+    in .cache/ whatever the project) and its post-build step deletes every entry its own build
+    did not use: two builds side by side delete each other's entries, or the same one twice."""
+    return FileLock(str(SHARED / "mkdocs-build.lock"))
 
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml",
                env: dict | None = None) -> subprocess.CompletedProcess:
     """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process."""
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
-        timeout=900)
+    with build_lock():
+        return subprocess.run(
+            [*MKDOCS, "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
+            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
+            timeout=900)
 
 
 def _free_port() -> int:
@@ -32,21 +56,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+# Workers inherit the controller's environment, so they all see the same folder and port.
 # Material's instant navigation only follows links whose host *and port* match the
 # sitemap, so the site is built for the address it will be served on.
-PORT = _free_port()
+if "PYTEST_XDIST_WORKER" not in os.environ:
+    os.environ["SDBOOK_TEST_PORT"] = str(_free_port())
+    os.environ["SDBOOK_TEST_SHARED"] = tempfile.mkdtemp(prefix="sdbook-tests-")
+PORT = int(os.environ["SDBOOK_TEST_PORT"])
+SHARED = Path(os.environ["SDBOOK_TEST_SHARED"])
 SITE_URL = f"http://127.0.0.1:{PORT}/"
 BUILD_ENV = {"SITE_URL": SITE_URL}
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The book, built once with the real data, strict (any warning fails)."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, env=BUILD_ENV)
-    assert result.returncode == 0, (
-        f"mkdocs build --strict failed (exit {result.returncode}):\n{result.stderr[-6000:]}")
-    return site_dir
+SHARED_SITE = SHARED / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -54,16 +74,73 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):
+        return  # a worker: the controller serves the shared site
+    handler = functools.partial(_QuietHandler, directory=str(SHARED_SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    config._sdbook_server = server
+
+
+def pytest_unconfigure(config):
+    server = getattr(config, "_sdbook_server", None)
+    if server is not None:
+        server.shutdown()
+        server.server_close()
+        shutil.rmtree(SHARED, ignore_errors=True)
+
+
+def _build_shared_site() -> None:
+    """Build the book into the shared folder unless some process already has (or has failed)."""
+    done, failed = SHARED / "built", SHARED / "build-failed.txt"
+    with FileLock(str(SHARED / "build.lock")):
+        if not done.exists() and not failed.exists():
+            result = build_site(SHARED_SITE, env=BUILD_ENV)
+            if result.returncode == 0:
+                done.touch()
+            else:
+                failed.write_text(f"mkdocs build --strict failed (exit {result.returncode}):\n"
+                                  f"{result.stderr[-6000:]}", encoding="utf-8")
+
+
+def _needs_site(item) -> bool:
+    return bool({"site", "served_site"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need no built site run first, while the site builds in the background."""
+    needing = {item.nodeid.split("::")[0] for item in items if _needs_site(item)}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in needing)  # stable: order kept
+    if needing and not config.option.collectonly:
+        threading.Thread(target=_build_shared_site, daemon=True).start()
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The book, built once per run with the real data, strict (any warning fails)."""
+    _build_shared_site()  # waits for the build another worker or thread has started
+    failed = SHARED / "build-failed.txt"
+    assert not failed.exists(), failed.read_text(encoding="utf-8")
+    return SHARED_SITE
+
+
 @pytest.fixture(scope="session")
 def served_site(site):
-    """The built site on http://127.0.0.1:<free port>/, as a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", PORT), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield SITE_URL.rstrip("/")
-    server.shutdown()
-    server.server_close()
+    """The built site on http://127.0.0.1:<port>/, as a static host would serve it."""
+    return SITE_URL.rstrip("/")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright (never a downloaded browser), one per module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    assert CHROMIUM.exists(), "Chromium is missing: run `python3 book.py test`, which installs it"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=BROWSER_ARGS)
+        yield browser
+        browser.close()
 
 
 def site_pages(site: Path) -> list[Path]:

@@ -12,8 +12,7 @@ import pytest
 
 from sdbook import core_logic, data, origins
 from sdbook.style import contrast_ratio
-from test_browser import (PageWatch, _assert_charts_drawn, _rgb, _wait_for_charts,  # noqa: F401
-                          browser)  # browser is a fixture
+from browsing import PageWatch, _assert_charts_drawn, _rgb, _wait_for_charts  # noqa: F401
 
 CHAPTER = "/core-logic/"
 EXPLORABLE = '[data-sd-explorable="four-worlds"]'

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from test_browser import PageWatch, browser  # noqa: F401 (the shared browser fixture)
+from browsing import PageWatch
 
 PAGE = "/modelling/"
 

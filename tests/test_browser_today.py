@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, PageWatch, _wait_for_charts  # noqa: F401  (fixture helpers)
+from browsing import PageWatch, _wait_for_charts
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 CHART_IDS = {"notebooks/missile_defence/": ["today-md-budget", "today-md-totals", "today-new-start",
                                             "today-md-timeline"],
              "notebooks/south_china_sea/": ["scs-spending", "scs-burden", "scs-reclamation",
                                             "scs-timeline"]}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("page_path", list(CHART_IDS))

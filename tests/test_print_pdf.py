@@ -11,13 +11,14 @@ import importlib.util
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 POPPLER = ("pdfinfo", "pdfimages", "pdftotext")
 
@@ -66,7 +67,10 @@ def book_pdf(site, served_site, tmp_path_factory):
     for name in POPPLER:
         _tool(name)
     out = tmp_path_factory.mktemp("pdf") / "book.pdf"
-    charts = _book_pdf_module().make_pdf(site, out, base_url=served_site)
+    # In a thread of its own: make_pdf starts its own Playwright, which may not nest inside
+    # this worker's (the `browser` fixture's) on the same thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        charts = pool.submit(_book_pdf_module().make_pdf, site, out, base_url=served_site).result()
     return out, charts
 
 
@@ -98,8 +102,8 @@ def test_the_pdf_holds_the_whole_book(site, book_pdf):
         assert heading in text, f"the PDF lacks {heading!r}"
 
 
-def test_role_cards_print_one_per_page(browser_for_print, served_site, tmp_path):
-    page = browser_for_print.new_page()
+def test_role_cards_print_one_per_page(browser, served_site, tmp_path):
+    page = browser.new_page()
     page.goto(served_site + "/classroom/role-cards/", wait_until="load")
     titles = page.eval_on_selector_all(".sd-role-card h2", "els => els.map(e => e.textContent.trim())")
     assert 4 <= len(titles) <= 6, f"expected four to six role cards, found {titles}"
@@ -112,14 +116,3 @@ def test_role_cards_print_one_per_page(browser_for_print, served_site, tmp_path)
               for title in titles if lines and lines[0].strip().startswith(title.rstrip("¶").strip())]
     assert len(starts) == len(titles), f"cards starting a page: {starts} of {titles}"
     assert len(set(starts)) == len(titles), "two cards share a page"
-
-
-@pytest.fixture(scope="module")
-def browser_for_print():
-    chromium = Path("/usr/bin/chromium")
-    assert chromium.exists(), "Chromium is missing: run `python3 book.py test`, which installs it"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.utils import yaml_load
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_lock, build_site
 
 EDIT = "A sentence added while the server runs."
 DEFINITION_EDIT = "An edited definition of the security dilemma."
@@ -95,8 +95,10 @@ print(json.dumps(report))
 
 
 @pytest.fixture(scope="module")
-def served_dirty(tmp_path_factory):
-    """Run the serve sequence on a copy of docs/; returns its report and the project."""
+def served_dirty(site, tmp_path_factory):
+    """Run the serve sequence on a copy of docs/; returns its report and the project.
+
+    After the session's build (``site``), whose notebook outputs it then finds in the cache."""
     project = tmp_path_factory.mktemp("serve")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "data", project / "data")
@@ -107,11 +109,12 @@ def served_dirty(tmp_path_factory):
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     chapter = project / "docs" / "naval-race" / "index.md"
     glossary = project / "docs" / "includes" / "glossary.yml"
-    result = subprocess.run(
-        [sys.executable, "-c", SERVE_SEQUENCE, str(config_file), str(project / "served"), str(chapter),
-         str(glossary), EDIT, DEFINITION_EDIT, str(project / "data" / "naval_expenditure.csv"), SENTINEL],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"), "SDBOOK_DATA_DIR": str(project / "data")})
+    with build_lock():  # its builds share mkdocs-jupyter's cache (conftest.build_lock)
+        result = subprocess.run(
+            [sys.executable, "-c", SERVE_SEQUENCE, str(config_file), str(project / "served"), str(chapter),
+             str(glossary), EDIT, DEFINITION_EDIT, str(project / "data" / "naval_expenditure.csv"), SENTINEL],
+            cwd=ROOT, capture_output=True, text=True, timeout=900,
+            env={**os.environ, "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"), "SDBOOK_DATA_DIR": str(project / "data")})
     assert result.returncode == 0, f"serve sequence failed:\n{result.stderr[-6000:]}"
     return json.loads(result.stdout.strip().splitlines()[-1]), project, config_file
 

@@ -40,6 +40,12 @@ def clean_notebook(tree: Tag) -> None:
         element.decompose()
     for comment in tree.find_all(string=lambda s: isinstance(s, Comment) and s.strip() in _CDN_COMMENTS):
         comment.extract()
+    # pandas writes an empty <th> above the index column (and under column labels when the
+    # index is named): a header cell that heads nothing (axe: empty-table-header).
+    for table in tree.find_all("table", class_="dataframe"):
+        for cell in table.find_all("th"):
+            if not cell.attrs and not cell.get_text(strip=True):
+                cell.name = "td"
 
 
 def mark_notebook_terms(tree: Tag, terms: list[Term]) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bs4.element import NavigableString, Tag
 
+from .print_ids import unique_ids
 from .tree import serialize
 
 _KEY = "sdbook-print-figure-{}"
@@ -63,6 +64,7 @@ class PrintCopy:
         if not page.is_file():
             return
         text = page.read_text(encoding="utf-8")
+        text = unique_ids(text)  # the book's own ids repeat from chapter to chapter (print_ids.py)
         if not plugin.config.get("enumerate_headings"):
             text = _ENUMERATION_STYLE.sub("", text)
         # Our own key, inside the attribute print-site left alone; the JSON goes back escaped.

@@ -1,7 +1,8 @@
 /*
- * Tables of every page. A table wider than the screen scrolls inside the wrapper Material
- * gives it: that wrapper becomes a named, focusable region, so keyboard users can scroll
- * it too (axe: scrollable-region-focusable).
+ * Tables and code of every page. A table wider than the screen scrolls inside the wrapper
+ * Material gives it, and a long line of code inside its <code>: each such box becomes a
+ * named, focusable region, so keyboard users can scroll it too (axe:
+ * scrollable-region-focusable). No two regions of a page share a name (axe: landmark-unique).
  *
  * Every wrapper starts as a region (no measuring), and the ones that turn out not to
  * overflow are released when they come near the screen (core/lazy.js). Measuring all of
@@ -11,18 +12,29 @@
 import { whenNear } from "./core/lazy.js";
 import { onPage } from "./core/start.js";
 
-const WRAPPER = ".md-typeset__scrollwrap";
+const WRAPPER = ".md-typeset__scrollwrap, .md-typeset pre > code";
 
 function label(wrapper) {
+  if (wrapper.tagName === "CODE") return "Code example";
   const caption = wrapper.querySelector("caption");
   const heading = wrapper.querySelector("th");
   return "Table: " + ((caption && caption.textContent) || (heading && heading.textContent) || "data").trim();
 }
 
+function uniqueLabel(wrapper) {
+  const text = label(wrapper), used = new Set();
+  document.querySelectorAll("[role=region][aria-label]").forEach((el) => {
+    if (el !== wrapper) used.add(el.getAttribute("aria-label"));
+  });
+  let name = text, count = 2;
+  while (used.has(name)) name = text + " (" + count++ + ")";
+  return name;
+}
+
 function makeRegion(wrapper) {
   wrapper.setAttribute("tabindex", "0");
   wrapper.setAttribute("role", "region");
-  wrapper.setAttribute("aria-label", label(wrapper));
+  if (!wrapper.hasAttribute("aria-label")) wrapper.setAttribute("aria-label", uniqueLabel(wrapper));
 }
 
 function mark(wrapper) {

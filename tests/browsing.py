@@ -1,0 +1,92 @@
+"""What the browser tests share: a watched page, chart waits, colours, the pages to visit.
+
+Playwright drives Debian's /usr/bin/chromium (the `browser` fixture is in conftest.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import BROWSER_ARGS as ARGS, CHROMIUM, site_pages  # noqa: F401 (re-exported)
+
+
+class PageWatch:
+    """Opens a page and records console errors and requests that leave 127.0.0.1."""
+
+    def __init__(self, browser, base_url, **context_args):
+        self.base = urlsplit(base_url).netloc
+        self.context = browser.new_context(**context_args)
+        self.page = self.context.new_page()
+        self.errors, self.foreign, self.local = [], [], []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self._request)
+
+    def _request(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != self.base:
+            self.foreign.append(request.url)
+        else:
+            self.local.append(parts.path)
+
+    def close(self):
+        self.context.close()
+
+
+def _rgb(css: str, over: str = "#ffffff") -> str:
+    """A CSS rgb()/rgba() colour as hex, blended over ``over`` when translucent."""
+    values = [float(v) for v in re.findall(r"[\d.]+", css)]
+    alpha = values[3] if len(values) > 3 else 1.0
+    base = [int(over[i:i + 2], 16) for i in (1, 3, 5)]
+    mixed = [alpha * v + (1 - alpha) * b for v, b in zip(values[:3], base)]
+    return "#" + "".join(f"{round(v):02x}" for v in mixed)
+
+
+# The first opaque background found walking up from the chart: what the reader sees behind it.
+_BACKGROUND_BEHIND_CHART = """() => {
+  for (let el = document.querySelector('.sd-chart__plot'); el; el = el.parentElement) {
+    const colour = getComputedStyle(el).backgroundColor;
+    if (colour && !/rgba\\(.*,\\s*0\\)$/.test(colour) && colour !== 'transparent') return colour;
+  }
+  return getComputedStyle(document.documentElement).backgroundColor;
+}"""
+
+
+def _wait_for_charts(page) -> int:
+    """Scroll through the page (charts draw when they come into view); return the chart count."""
+    count = page.locator(".sd-chart__plot").count()
+    for index in range(count):
+        page.locator(".sd-chart__plot").nth(index).scroll_into_view_if_needed()
+    if count:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.sd-chart__plot')]"
+            ".every(el => el.dataset.sdState === 'drawn' || el.dataset.sdState === 'error')",
+            timeout=60_000)
+    return count
+
+
+def _assert_charts_drawn(page, where):
+    states = page.eval_on_selector_all(".sd-chart__plot", "els => els.map(e => e.dataset.sdState)")
+    assert all(s == "drawn" for s in states), f"{where}: chart states {states}"
+    traces = page.eval_on_selector_all(
+        ".sd-chart__plot", "els => els.map(e => e.querySelectorAll('g.trace').length)")
+    assert all(n > 0 for n in traces), f"{where}: a chart has no plotted traces ({traces})"
+
+
+def _page_url(site: Path, served_site: str, page: Path) -> str:
+    folder = page.relative_to(site).parent.as_posix()
+    return served_site + "/" + ("" if folder == "." else folder + "/")
+
+
+def _page_urls(site, served_site):
+    return [_page_url(site, served_site, p) for p in site_pages(site)]
+
+
+def _pages_with(site, served_site, marker):
+    return [_page_url(site, served_site, p) for p in site_pages(site) if marker in p.read_text("utf-8")]
+
+
+def _chart_pages(site, served_site):
+    return _pages_with(site, served_site, "sd-chart__plot")
