@@ -103,7 +103,7 @@ def test_the_check_catches_an_error_of_ours():
 
 
 def test_the_whole_book_page_gets_unique_ids_and_working_links():
-    from sdbook.site.print_ids import unique_ids
+    from sdbook.platform.print_ids import unique_ids
 
     page = ('<div id="print-site-page">'
             '<section class="print-page" id="a"><p><a href="#a-ref-x">x</a></p>'
@@ -122,7 +122,7 @@ def test_the_whole_book_page_gets_unique_ids_and_working_links():
 
 
 def test_each_chapters_contents_on_the_whole_book_page_has_its_own_name():
-    from sdbook.site.print_ids import unique_ids
+    from sdbook.platform.print_ids import unique_ids
 
     chapter = ('<section class="print-page" id="{0}"><h1 id="{0}-t">{1}<a class="headerlink" '
                'href="#{0}-t">&para;</a></h1><nav class="sd-page-toc" aria-label="On this page">'

@@ -50,7 +50,7 @@ def main() -> int:
             shutil.copy(font, TARGET / "fonts" / font.name)
         (TARGET / "VERSION.txt").write_text(
             f"KaTeX {VERSION} from npm (katex@{VERSION}, {expected}).\n"
-            "Made by tools/vendor_katex.py; loaded by docs/assets/javascripts/maths.js on pages with maths.\n",
+            "Made by tools/vendor_katex.py; loaded by the maths page feature (docs/assets/javascripts/src/features/maths.js) on pages with maths.\n",
             encoding="utf-8")
     print(f"KaTeX {VERSION} vendored into {TARGET}")
     return 0

@@ -3,7 +3,7 @@
 Each chapter listed in ``docs/includes/reflections.yml`` gets two boxes at build: one under
 its title (before reading) and one before its references (after reading), where the
 reader's first answer is shown beside the second. The boxes are plain HTML forms, hidden
-until ``docs/assets/javascripts/progress.js`` enables them, because without it they could
+until the progress page feature (``docs/assets/javascripts/src/features/progress.js``) enables them, because without it they could
 keep nothing; that script stores the answers in ``localStorage`` and sends nothing.
 """
 

@@ -1,5 +1,5 @@
 /*
- * Self-check quizzes (HTML written at build by sdbook/site/quiz.py).
+ * Self-check quizzes (HTML written at build by sdbook/platform/quiz.py).
  *
  * Checks an answer in the page when the reader presses "Check answer" (or Enter),
  * shows the explanation of what they chose, and announces it through the question's
