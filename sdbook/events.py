@@ -40,7 +40,11 @@ LINK_COLUMNS = ("responds_to", "link_type", "link_source_key", "link_source_page
                 "link_evidence", "link_disputed_by", "link_note")
 # Dates are shown only as precisely as the source gives them ("1897", not "1 Jan 1897").
 DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
-REFERENCES_FILE = Path(__file__).resolve().parent.parent / "docs" / "references.yml"
+# The bibliography: docs/references.yml in the repository; an installed copy of the package
+# (the wheel readers install) carries it beside its data, as sdbook/bookdata/references.yml.
+_REPO_REFERENCES = Path(__file__).resolve().parent.parent / "docs" / "references.yml"
+REFERENCES_FILE = _REPO_REFERENCES if _REPO_REFERENCES.is_file() else \
+    Path(__file__).resolve().parent / "bookdata" / "references.yml"
 _REFERENCE_ID = re.compile(r"^- id:\s*(\S+)\s*$", re.MULTILINE)
 
 

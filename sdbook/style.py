@@ -133,8 +133,10 @@ def plotly_template() -> "go.layout.Template":
     return go.layout.Template(layout={
         "font": {"family": FONT_FAMILY, "size": 13},
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-        "colorway": [COUNTRY_COLOURS[c] for c in ("United Kingdom", "Germany", "United States",
-                                                   "France", "Pakistan", "Israel", "Taiwan")],
+        # The nuclear-armed states' colours: chosen to stay apart, also for colour-blind readers.
+        "colorway": [COUNTRY_COLOURS[c] for c in ("United States", "Soviet Union / Russia", "United Kingdom",
+                                                   "France", "China", "India", "Pakistan", "Israel",
+                                                   "North Korea")],
         "xaxis": axis, "yaxis": axis, "height": CHART_HEIGHT,
         "title": {"x": 0, "xanchor": "left", "font": {"size": 16}},
     })

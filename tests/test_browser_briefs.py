@@ -12,7 +12,7 @@ import re
 import pytest
 
 from sdbook.platform import briefs
-from test_browser import ARGS, CHROMIUM, PageWatch  # noqa: F401  (fixture helpers)
+from browsing import ARGS, CHROMIUM, PageWatch  # noqa: F401  (fixture helpers)
 
 sync_api = pytest.importorskip("playwright.sync_api")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import PageWatch, browser  # noqa: F401 (the shared browser fixture)
+from browsing import PageWatch  # the browser fixture is conftest.py's
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

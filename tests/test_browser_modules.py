@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, site_pages
-from test_browser import PageWatch, browser  # noqa: F401 (browser: the fixture)
+from browsing import PageWatch  # the browser fixture is conftest.py's
 from test_browser_platform import _follow_link_instantly
 
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
@@ -26,7 +26,8 @@ SRC = SCRIPTS / "src"
 FEATURE_CSS = {
     "assets/stylesheets/explorables.css": ('data-sd-explorable="richardson"', 'data-sd-explorable="spiral-game"'),
     "assets/stylesheets/four-worlds.css": ('data-sd-explorable="four-worlds"',),
-    "assets/stylesheets/classroom.css": ('class="sd-role-card', 'id="print-site-page"'),
+    "assets/stylesheets/classroom.css": ('class="sd-role-card', 'id="print-site-page"', 'class="sd-reflect',
+                                          'data-sd-progress', 'data-sd-quiz'),
 }
 PRINT_SITE_CSS = ("css/print-site.css", "css/print-site-material.css")
 WHOLE_BOOK = 'id="print-site-page"'

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from test_browser import PageWatch, browser  # noqa: F401 (the shared browser fixture)
+from browsing import PageWatch  # the browser fixture is conftest.py's
 
 # query -> the page it must return first (path under the site root)
 FIRST_RESULT = {
@@ -42,7 +42,8 @@ FIRST_RESULT = {
     "anarchy": "core-logic/",
     "distinguishability": "core-logic/",
     "Butterfield": "origins/",
-    "role cards": "classroom/role-cards/",
+    "role cards 1911": "classroom/role-cards/",
+    "role cards 1983": "classroom/nuclear-role-cards/",
 }
 
 _RESULTS = """() => ({

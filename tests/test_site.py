@@ -17,6 +17,7 @@ import yaml
 from mkdocs.utils import yaml_load
 
 from conftest import BUILD_ENV, ROOT, build_site, site_pages
+from sdbook.platform import wheel
 
 PLOTLY_BUNDLE = "assets/vendor/plotly-book-4.1.1.min.js"
 
@@ -167,8 +168,12 @@ def test_each_notebook_is_offered_for_download_without_outputs(site):
     for source in sorted((ROOT / "notebooks").glob("*.ipynb")):
         page = site / "notebooks" / source.stem / "index.html"
         assert f'href="{source.name}" download' in page.read_text(encoding="utf-8")
-        # the very file the notebook tests execute from a foreign directory
-        assert (page.parent / source.name).read_bytes() == source.read_bytes()
+        # the very file the notebook tests execute from a foreign directory, its first cell
+        # naming the wheel on this site (sdbook/platform/wheel.py), nothing else changed
+        wheel_url = f"{BUILD_ENV['SITE_URL']}downloads/{wheel.wheel_name()}"
+        published = (page.parent / source.name).read_text(encoding="utf-8")
+        assert published == wheel.point_at(source.read_text(encoding="utf-8"), wheel_url)
+        assert f'BOOK_WHEEL = \\"{wheel_url}\\"' in published
 
 
 def test_data_files_are_published(site):

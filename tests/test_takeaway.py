@@ -31,11 +31,12 @@ def test_the_wheel_holds_the_package_and_every_dataset(site):
         package = json.loads(wheel.read("sdbook/bookdata/datapackage.json"))
         metadata = wheel.read(f"sdbook-{VERSION}.dist-info/METADATA").decode()
     missing = [r["path"] for r in package["resources"] if f"sdbook/bookdata/{r['path']}" not in names]
+    assert "sdbook/bookdata/references.yml" in names, f"{WHEEL} lacks the bibliography the event links cite"
     assert not missing, f"{WHEEL} lacks these datasets: {missing}"
     on_disk = {p.relative_to(ROOT).as_posix() for p in (ROOT / "sdbook").rglob("*.py")}
     assert on_disk <= names, f"{WHEEL} lacks modules: {sorted(on_disk - names)}"
     assert f"Version: {VERSION}" in metadata
-    for needed in ("pandas", "plotly", "numpy"):
+    for needed in ("pandas", "plotly", "numpy", "pyyaml"):
         assert f"Requires-Dist: {needed}" in metadata, f"{WHEEL} does not require {needed}"
 
 
@@ -52,7 +53,7 @@ def _fresh_environment(where) -> dict:
     python = where / "bin" / "python"
     # The versions the book pins (pip's cache has them); the notebook adds only sdbook.
     subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-c", ROOT / "requirements.txt", "nbconvert", "ipykernel", "pandas", "plotly",
+                    "-c", ROOT / "requirements.txt", "nbconvert", "ipykernel", "pandas", "plotly", "pyyaml",
                     "numpy"], check=True, timeout=900)
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
     env["PATH"] = f"{where / 'bin'}{os.pathsep}{env.get('PATH', '')}"

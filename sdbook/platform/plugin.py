@@ -40,6 +40,7 @@ from .printcopy import PrintCopy
 from .tree import parse, serialize
 
 RENDER_DIR = execution.CACHE_DIR / "pages"  # executed notebooks, as mkdocs-jupyter reads them
+BRIEFS_DIR = execution.CACHE_DIR / "briefs"  # the country briefs, as MkDocs reads them
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
 
 
@@ -65,6 +66,15 @@ class _Build:
         self.first_lines: dict[str, int] = {}  # file line of each page's first line after front matter
         self.glossary_pages: set[str] = set()  # pages listing the glossary: no marks there
         self.print_copy = PrintCopy()
+
+
+def _nav_paths(nav) -> list[str]:
+    """Every page path in a mkdocs.yml nav (nested lists of titles and paths)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    return [p for item in (nav or []) for p in _nav_paths(item)]
 
 
 def _write_if_changed(path: Path, text: str) -> bool:
@@ -141,9 +151,12 @@ class BookPlugin(BasePlugin[BookConfig]):
         # Generated files, so that links to them are checked like any page's.
         for name, content in classroom.downloads(Path(config["docs_dir"]), config.extra.get("book", {})).items():
             files.append(classroom.Download.generated(config, name, content=content))
-        # Country briefs: pages written from data/ (briefs.py), not in docs/.
-        for src_uri, text in briefs.pages().items():
-            files.append(File.generated(config, src_uri, content=text))
+        # Country briefs: pages written from data/ (briefs.py), where the navigation lists them.
+        # Written to files (when changed) so that serve's dirty builds leave unchanged ones alone.
+        if any(path.startswith(briefs.SECTION + "/") for path in _nav_paths(config["nav"])):
+            for src_uri, text in briefs.pages().items():
+                _write_if_changed(BRIEFS_DIR / src_uri, text)
+                files.append(File(src_uri, str(BRIEFS_DIR), site_dir, use_dirs))
         return files
 
     def on_pre_build(self, config):

@@ -25,6 +25,7 @@ from sdbook.platform import BookBuildError
 
 # Everything the wheel is made of; nothing else in the repository reaches it.
 INPUTS = ("pyproject.toml", "sdbook", "data")
+BIBLIOGRAPHY = "docs/references.yml"  # copied in as sdbook/bookdata/references.yml
 # Zip timestamps cannot precede 1980; a build without a commit date uses this one.
 _EARLIEST_ZIP_EPOCH = "315532800"
 
@@ -49,6 +50,8 @@ def build_wheel(epoch: str | None, root: Path = REPO_ROOT) -> bytes:
             else:
                 source.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(root / name, source / name)
+        # The bibliography the events files' links cite (sdbook/events.py checks them on load).
+        shutil.copy2(root / BIBLIOGRAPHY, source / "data" / "references.yml")
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(max(int(epoch or 0), int(_EARLIEST_ZIP_EPOCH))),
                "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
         result = subprocess.run(
@@ -67,7 +70,7 @@ def build_wheel(epoch: str | None, root: Path = REPO_ROOT) -> bytes:
 def _fingerprint(root: Path) -> str:
     """A hash of every input file's path and bytes: the wheel changes only when it does."""
     digest = hashlib.sha256()
-    for name in INPUTS:
+    for name in (*INPUTS, BIBLIOGRAPHY):
         paths = sorted(p for p in (root / name).rglob("*") if p.is_file()
                        and "__pycache__" not in p.parts and not p.name.endswith(".pyc")) \
             if (root / name).is_dir() else [root / name]
