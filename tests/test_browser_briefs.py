@@ -36,7 +36,9 @@ def test_the_index_lets_a_delegate_pick_every_state(browser, served_site):
     for state in STATES:
         assert picked.get(state["name"], "").rstrip("/").endswith(state["slug"]), state["name"]
     watch.page.click(f"article table a:text-is('{STATES[0]['name']}')")
-    watch.page.wait_for_load_state("load")
+    # Material's instant navigation swaps the page in after the click: wait for the swap.
+    watch.page.wait_for_function(
+        "() => (document.querySelector('h1') || {}).textContent?.startsWith('Country brief:')", timeout=15_000)
     assert watch.page.locator("h1").first.text_content().startswith("Country brief:")
     assert not watch.foreign, f"requests to other hosts: {watch.foreign}"
     watch.close()
