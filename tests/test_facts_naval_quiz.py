@@ -34,7 +34,7 @@ def on_4_august_1914():
 def test_capital_ship_ratio_question(on_4_august_1914):
     (uk_bb, de_bb), (uk_bc, de_bc) = on_4_august_1914["battleship"], on_4_august_1914["battlecruiser"]
     question = _question("Using the book's data, divide")
-    assert f"= {(uk_bb + uk_bc) / (de_bb + de_bc):.2f} ± 0.01" in question
+    assert f"= {(uk_bb + uk_bc) / (de_bb + de_bc):.2f} ± 0.005" in question  # 1.6 (the known wrong answer) must fall outside
     assert f"~ {uk_bb / de_bb:.2f}" in question and f"({uk_bb} to {de_bb})" in question
     assert question.count(f"{uk_bb + uk_bc} British") + question.count(f"{uk_bb + uk_bc} by") >= 1
     assert f"{de_bb + de_bc} German" in question
