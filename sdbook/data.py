@@ -282,5 +282,5 @@ def _check_self_reference(frame: pd.DataFrame, resource: Resource, foreign: dict
 
 
 def load_all(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
-    """Validate and load every dataset; used by the tests and the data library page."""
+    """Validate and load every dataset: the build does this before any notebook runs."""
     return {name: validate(resource) for name, resource in resources(data_dir).items()}

@@ -11,6 +11,7 @@ thread of whichever worker gets to it first.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -34,20 +35,24 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 
 
 def build_lock() -> FileLock:
-    """One MkDocs build at a time across the workers. mkdocs-jupyter's cache is shared (it lives
-    in .cache/ whatever the project) and its post-build step deletes every entry its own build
-    did not use: two builds side by side delete each other's entries, or the same one twice."""
+    """One build at a time among those sharing the book's cache (.cache/sdbook, unless
+    SDBOOK_CACHE_DIR names another): mkdocs-jupyter's post-build step deletes every entry of
+    that cache its own build did not use, so two such builds side by side delete each other's
+    entries, or the same one twice."""
     return FileLock(str(SHARED / "mkdocs-build.lock"))
 
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml",
                env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process."""
-    with build_lock():
+    """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process. A build
+    with a cache of its own (SDBOOK_CACHE_DIR) shares nothing and runs beside the others."""
+    env = env or {}
+    own_cache = env.get("SDBOOK_CACHE_DIR", os.environ.get("SDBOOK_CACHE_DIR")) \
+        != os.environ.get("SDBOOK_CACHE_DIR")
+    with contextlib.nullcontext() if own_cache else build_lock():
         return subprocess.run(
             [*MKDOCS, "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
-            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
-            timeout=900)
+            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env}, timeout=900)
 
 
 def _free_port() -> int:

@@ -280,6 +280,9 @@ def test_the_sweep_has_charts_quizzes_and_a_wide_table_to_check(browser, site, s
     watch = PageWatch(browser, served_site, viewport={"width": 390, "height": HEIGHT[390]})
     try:
         watch.page.goto(served_site + "/data-library/", wait_until="networkidle")
+        # the book's table script names the regions once it has run (on a busy machine that
+        # can come after the network is idle); a script that never runs fails this wait
+        watch.page.wait_for_selector(".md-typeset__scrollwrap[role=region]", state="attached")
         assert _check_wide_tables(watch.page, "/data-library/"), \
             "no table overflows at phone width on the data library: the table check checks nothing"
     finally:

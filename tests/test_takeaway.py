@@ -52,7 +52,9 @@ def _fresh_environment(where) -> dict:
     venv.EnvBuilder(with_pip=True, clear=True).create(where)
     python = where / "bin" / "python"
     # The versions the book pins (pip's cache has them); the notebook adds only sdbook.
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+    # --no-compile: a reader's first import compiles what it uses; byte-compiling all of
+    # pandas and plotly here would only add time.
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile",
                     "-c", ROOT / "requirements.txt", "nbconvert", "ipykernel", "pandas", "plotly", "pyyaml",
                     "numpy"], check=True, timeout=900)
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}

@@ -31,7 +31,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from ..data import DATA_DIR, DataValidationError, resources
+from ..data import DATA_DIR, DataValidationError, load_all, resources
 from . import (BookBuildError, briefs, citations, classroom, directives, edition, embeds, execution,
                furniture, glossary, kit, links, pages, quiz, search_ranking, serving, wheel)
 from .datalibrary import datasets_markdown
@@ -100,6 +100,11 @@ class BookPlugin(BasePlugin[BookConfig]):
 
     def on_config(self, config):
         self.build = _Build()  # mkdocs serve rebuilds with the same instance
+        # mkdocs-jupyter's render cache beside the book's own (SDBOOK_CACHE_DIR), not in the
+        # working directory: a build with a cache of its own then shares nothing with others.
+        jupyter = config.plugins.get("mkdocs-jupyter")
+        if jupyter is not None:
+            jupyter.config["cache_dir"] = str(execution.CACHE_DIR / "mkdocs-jupyter")
         edition.pin_source_date()
         config.extra["book"] = edition.edition()
         self.build.terms = glossary.load(self._docs_path(config, "glossary"))
@@ -110,8 +115,8 @@ class BookPlugin(BasePlugin[BookConfig]):
     @event_priority(50)  # before mkdocs-jupyter turns .ipynb files into pages
     def on_files(self, files, config):
         build, site_dir, use_dirs = self.build, config["site_dir"], config["use_directory_urls"]
-        try:  # the data package first: every resource described and its file there
-            resources()
+        try:  # the data package first: every resource described, its file there and valid,
+            load_all()  # so a bad cell stops the build before any notebook runs
         except DataValidationError as err:
             raise BookBuildError(str(err)) from None
         sources = notebook_paths()
