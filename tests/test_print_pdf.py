@@ -21,6 +21,7 @@ from conftest import ROOT
 pytest.importorskip("playwright.sync_api")
 
 POPPLER = ("pdfinfo", "pdfimages", "pdftotext")
+CHAPTER = "naval-race/"  # the chapter whose own PDF the tests read (charts, exercises, a quiz)
 
 
 def _tool(name: str) -> str:
@@ -62,16 +63,43 @@ def _page_text(pdf: Path, number: int) -> str:
                            str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.fixture(scope="module")
-def book_pdf(site, served_site, tmp_path_factory):
+@pytest.fixture(scope="session")
+def printed(site, served_site, tmp_path_factory):
+    """The instructor edition of the whole book (the fuller one) and one chapter, printed once."""
     for name in POPPLER:
         _tool(name)
-    out = tmp_path_factory.mktemp("pdf") / "book.pdf"
-    # In a thread of its own: make_pdf starts its own Playwright, which may not nest inside
+    out = tmp_path_factory.mktemp("pdf")
+    # In a thread of its own: make_pdfs starts its own Playwright, which may not nest inside
     # this worker's (the `browser` fixture's) on the same thread.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        charts = pool.submit(_book_pdf_module().make_pdf, site, out, base_url=served_site).result()
-    return out, charts
+        reports = pool.submit(_book_pdf_module().make_pdfs, site, out, base_url=served_site,
+                              editions=("instructor",), chapters=[CHAPTER]).result()
+    return out, reports
+
+
+@pytest.fixture(scope="session")
+def book_pdf(printed):
+    out, reports = printed
+    name = _book_pdf_module().EDITIONS["instructor"]
+    return out / name, reports[name]["charts"]
+
+
+def _links(pdf: Path) -> tuple[list[tuple[int, str]], list[str], dict[str, int]]:
+    """(page, destination) of every internal link, every URI, and each named destination's page."""
+    from pypdf import PdfReader
+
+    _book_pdf_module()  # puts tools/ on the path
+    import pdf_numbers
+
+    reader = PdfReader(str(pdf))
+    internal, uris = [], []
+    for index, page in enumerate(reader.pages, start=1):
+        internal += [(index, name) for name, _ in pdf_numbers.link_targets(page)]
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+    return internal, uris, pdf_numbers.destination_pages(reader)
 
 
 def test_the_pdf_has_every_chart_as_an_image(site, book_pdf):
@@ -116,3 +144,116 @@ def test_role_cards_print_one_per_page(browser, served_site, tmp_path):
               for title in titles if lines and lines[0].strip().startswith(title.rstrip("¶").strip())]
     assert len(starts) == len(titles), f"cards starting a page: {starts} of {titles}"
     assert len(set(starts)) == len(titles), "two cards share a page"
+
+
+def _text(pdf: Path, first: int, last: int) -> str:
+    return subprocess.run([_tool("pdftotext"), "-f", str(first), "-l", str(last), "-layout", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_the_contents_gives_the_page_each_chapter_starts_on(printed):
+    out, reports = printed
+    report = reports[_book_pdf_module().EDITIONS["instructor"]]
+    pdf = out / _book_pdf_module().EDITIONS["instructor"]
+    entries = report["contents"]
+    assert len(entries) >= 20 and report["numbered"].keys() == {e["id"] for e in entries}
+    last_contents_page = min(report["numbered"].values()) - 1
+    contents_text = _text(pdf, 1, last_contents_page)
+    chapters = [e for e in entries if e["level"] == 1]
+    assert any(e["title"] == "Answers" for e in chapters), "no Answers section in the contents"
+    for entry in chapters:
+        words = entry["title"].split()[:4]
+        # The number printed on the entry's line, read back from the page's text...
+        line = next((ln for ln in contents_text.splitlines() if ln.split()[:4] == words), None)
+        assert line, f"contents line for {entry['title']!r} not found"
+        number = re.search(r"(\d+)\s*$", line)
+        assert number, f"no page number on the contents line {line!r}"
+        # ...is the page on which that title is printed.
+        page = int(number.group(1))
+        assert " ".join(words) in " ".join(_page_text(pdf, page).split()), \
+            f"{entry['title']!r}: contents say page {page}, which does not show it"
+
+
+def test_every_page_number_is_in_its_footer(book_pdf):
+    pdf, _ = book_pdf
+    pages = _pages(pdf)
+    for number in list(range(2, pages + 1, 40)) + [pages]:
+        tail = _page_text(pdf, number).strip().splitlines()[-2:]
+        assert any(re.search(rf"\bPage {number}\b", line) for line in tail), f"page {number}: footer {tail}"
+
+
+def test_the_pdfs_links_all_lead_somewhere_in_them_or_on_the_published_site(printed, served_site):
+    out, reports = printed
+    for name in reports:
+        internal, uris, destinations = _links(out / name)
+        lost = [(page, dest) for page, dest in internal if dest not in destinations]
+        assert not lost, f"{name}: internal links without a destination: {lost[:10]}"
+        local = [u for u in uris if u.startswith(served_site)]
+        assert not local, f"{name}: links to the server it was printed from: {local[:5]}"
+    internal, _, _ = _links(out / _book_pdf_module().EDITIONS["instructor"])
+    assert len(internal) > 500, f"only {len(internal)} internal links in the whole book"
+
+
+def test_the_model_answers_and_quiz_keys_are_at_the_back(site, printed):
+    from bs4 import BeautifulSoup
+
+    out, reports = printed
+    pdf = out / _book_pdf_module().EDITIONS["instructor"]
+    _, _, destinations = _links(pdf)
+    back = destinations["sd-answers"]
+    chapter = BeautifulSoup((site / CHAPTER / "index.html").read_text(encoding="utf-8"), "html.parser")
+    answer = chapter.select_one("details.question details.success p").get_text(" ", strip=True)
+    key = chapter.select_one("details.sd-quiz__key li").get_text(" ", strip=True)
+    for text in (answer, key):
+        words = " ".join(text.split()[:8])
+        where = [n for n in range(1, _pages(pdf) + 1) if words in " ".join(_page_text(pdf, n).split())]
+        assert where and min(where) >= back, f"{words!r} printed on pages {where}; answers start on {back}"
+    assert "Model answer: see Answers at the back" in _text(pdf, 1, back - 1)
+
+
+def test_a_chapter_prints_on_its_own_with_every_chart(site, printed):
+    out, reports = printed
+    pdf = out / f"chapter-{CHAPTER.strip('/')}.pdf"
+    expected = (site / CHAPTER / "index.html").read_text(encoding="utf-8").count('class="sd-chart__plot"')
+    assert reports[pdf.name]["charts"] == expected > 0
+    images = [i for i in _images(pdf) if i["width"] >= 1000]
+    assert len(images) == expected and all(i["bytes"] > 8_000 for i in images), images
+    assert 3 <= _pages(pdf) <= 60
+
+
+def test_the_student_edition_leaves_out_the_instructors_parts_and_keeps_every_link(browser, served_site):
+    """The student edition is the instructor's less the marked parts; checked in the page
+    as tools/book_pdf.py readies it, without the minutes of printing it."""
+    module = _book_pdf_module()
+    page = browser.new_page()
+    page.goto(served_site + "/print_page/", wait_until="load")
+    published = "https://example.org/book/"
+    ready = page.evaluate(module._READY_FOR_PAPER, {"edition": "student", "local": served_site + "/",
+                                                    "published": published})
+    left = page.evaluate("""() => ({
+        marked: document.querySelectorAll('[data-sd-edition]').length,
+        keys: document.querySelectorAll('.sd-quiz__key, .sd-role-card').length,
+        local: Array.from(document.querySelectorAll('a[href]')).filter((a) => a.href.startsWith(location.origin)
+               && !a.getAttribute('href').startsWith('#')).map((a) => a.href),
+        ids: Array.from(document.querySelectorAll('a.sd-contents__entry')).filter((a) =>
+               !document.getElementById(a.getAttribute('href').slice(1))).length,
+        guide: document.body.textContent.includes('Instructor guide')})""")
+    page.close()
+    assert ready["dead"] == [], ready["dead"][:10]
+    assert left["marked"] == 0 and left["keys"] == 0 and not left["guide"]
+    assert left["local"] == [], left["local"][:5]   # every link to the site goes to its published copy
+    assert left["ids"] == 0 and len(ready["contents"]) >= 20
+
+
+def test_the_whole_book_page_has_no_broken_anchor(site):
+    from bs4 import BeautifulSoup
+
+    book = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [tag["id"] for tag in book.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "repeated ids on the whole-book page"
+    broken = sorted({a["href"] for a in book.find_all("a", href=True)
+                     if a["href"].startswith("#") and len(a["href"]) > 1 and a["href"][1:] not in ids})
+    assert not broken, f"{len(broken)} links to anchors not on the whole-book page: {broken[:20]}"
+    # each chapter is headed once (print-site headed each navigation group, then its chapter)
+    titles = [h.get_text(" ", strip=True) for h in book.find_all("h1")]
+    assert not [t for a, t in zip(titles, titles[1:]) if a == t], titles
