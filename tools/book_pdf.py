@@ -49,18 +49,19 @@ _READY_FOR_PAPER = """({edition, local, published}) => {
   if (edition === "student") {
     document.querySelectorAll('[data-sd-edition="instructor"]').forEach((el) => el.remove());
   }
+  // Material makes every link absolute once the page loads: same page is same path.
+  const here = (a) => a.origin === location.origin && a.pathname === location.pathname && a.hash.length > 1;
+  const target = (a) => document.getElementById(decodeURIComponent(a.hash.slice(1)));
   const dead = [];
   for (const a of document.querySelectorAll("a[href]")) {
-    const href = a.getAttribute("href");
-    if (href.startsWith("#")) {
-      if (href.length === 1 || document.getElementById(decodeURIComponent(href.slice(1)))) continue;
-      if (!a.dataset.sdWeb) { dead.push(href); continue; }
+    if (here(a) && !target(a)) {
+      if (!a.dataset.sdWeb) { dead.push(a.hash); continue; }
       a.href = new URL(a.dataset.sdWeb, location.href).href;
     }
-    if (a.href.startsWith(local)) a.href = published + a.href.slice(local.length);
+    if (!here(a) && a.href.startsWith(local)) a.href = published + a.href.slice(local.length);
   }
   const contents = Array.from(document.querySelectorAll("a.sd-contents__entry")).map((a) => ({
-    id: a.getAttribute("href").slice(1), title: a.textContent.trim(),
+    id: decodeURIComponent(a.hash.slice(1)), title: a.textContent.trim(),
     level: a.closest(".sd-contents__sections") ? 2 : 1}));
   return {dead, contents};
 }"""

@@ -168,7 +168,7 @@ def answers_at_the_back(tree: Tag) -> int:
         if before is not None:
             before.insert_before(back)
         else:
-            tree.find(id="print-site-page").append(back)
+            _page_sections(tree)[-1].insert_after(back)
     return moved
 
 
@@ -241,17 +241,15 @@ def _entry(soup, target: str, text: str) -> Tag:
 
 
 def replace_contents(tree: Tag) -> None:
-    """Our contents where print-site's would be (the section after the cover)."""
+    """Our contents where print-site's is, or would be (the section after the cover)."""
     ours = contents(tree)
     theirs = tree.find(id="print-page-toc")
     if theirs is not None:
         theirs.find_parent("section").replace_with(ours)
         return
     cover = tree.find(id="print-site-cover-page")
-    if cover is not None:
+    if cover is not None:  # with neither contents nor cover, the page is not a book: none
         cover.insert_after(ours)
-    else:
-        tree.find(id="print-site-page").insert(0, ours)
 
 
 def finish_book(tree: Tag, page_urls: dict[str, str]) -> dict[str, int]:
