@@ -141,3 +141,35 @@ def test_the_print_copy_marks_each_link_with_the_address_it_had():
 def test_the_tree_keeps_what_it_does_not_change():
     tree = parse(PRINT_SITE)
     assert serialize(parse(serialize(tree))) == serialize(tree)
+
+
+def test_the_downloads_page_links_the_pdfs_only_when_they_are_printed():
+    import importlib.util
+
+    from conftest import ROOT
+    from sdbook.platform import classroom
+
+    spec = importlib.util.spec_from_file_location("book_pdf", ROOT / "tools" / "book_pdf.py")
+    book_pdf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(book_pdf)
+    chapters = [("naval-race", "The naval race & Tirpitz")]
+    plain = classroom.pdf_downloads_markdown(chapters, False, "../../")
+    assert "python3 book.py pdf" in plain and "href" not in plain
+    printed = classroom.pdf_downloads_markdown(chapters, True, "../../")
+    for name in [*book_pdf.EDITIONS.values(), "chapter-naval-race.pdf"]:  # the names the printer writes
+        assert f'href="../../downloads/{name}"' in printed, name
+    assert "The naval race &amp; Tirpitz" in printed
+    assert book_pdf.chapter_pages(ROOT / "docs")[:2] == ["core-logic/", "origins/"]
+
+
+def test_a_hidden_part_of_a_page_is_neither_listed_nor_moved():
+    """A chapter's own printed-answers section (hidden on screen) stays as it is."""
+    page = PRINT_SITE.replace('<h2 id="naval-race-exercises">', '<section hidden><h2 id="naval-race-answers">Answers</h2>'
+                              '<details class="question"><summary>E</summary><details class="success">'
+                              '<summary>Model answer</summary><p>Copy.</p></details></details></section>'
+                              '<h2 id="naval-race-exercises">')
+    tree = parse(page)
+    unique_ids_in(tree)
+    report = printbook.finish_book(tree, URLS)
+    assert report["answers"] == 2
+    assert "naval-race-answers" not in [a["href"][1:] for a in tree.find_all("a", class_="sd-contents__entry")]

@@ -65,11 +65,16 @@ def _write_numbers(writer: PdfWriter, page_index: int, numbers: list[tuple[float
     # Helvetica's digits are all 0.556 em wide: right-aligned without reading font metrics.
     lines = [f"BT {FONT} {FONT_SIZE} Tf {right_edge - 0.556 * FONT_SIZE * len(str(n)):.2f} {y:.2f} Td ({n}) Tj ET"
              for _, y, n in numbers]
-    stream = DecodedStreamObject()
-    stream.set_data(("q 0 g " + " ".join(lines) + " Q").encode("ascii"))
+    def stream(text: str):
+        made = DecodedStreamObject()
+        made.set_data(text.encode("ascii"))
+        return writer._add_object(made)
     contents = page.get("/Contents")
     existing = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
-    page[NameObject("/Contents")] = ArrayObject(existing + [writer._add_object(stream)])
+    # Chromium's own drawing leaves its coordinate transform in force: it is saved and
+    # restored around it (q ... Q) so that the numbers are placed in the page's own units.
+    page[NameObject("/Contents")] = ArrayObject(
+        [stream("q")] + existing + [stream("Q"), stream("q 0 g " + " ".join(lines) + " Q")])
 
 
 def number_contents(pdf: Path, entries: list[dict], right_margin_pt: float) -> dict[str, int]:
@@ -95,7 +100,7 @@ def number_contents(pdf: Path, entries: list[dict], right_margin_pt: float) -> d
         for name, rect in link_targets(page):
             if name in wanted and name not in numbered:
                 # On the entry's last line: its baseline sits a little above the box's bottom.
-                numbers.append((rect[2], min(rect[1], rect[3]) + 0.25 * FONT_SIZE, pages_of[name]))
+                numbers.append((rect[2], min(rect[1], rect[3]) + 0.4 * FONT_SIZE, pages_of[name]))
                 numbered[name] = pages_of[name]
         if numbers:
             _write_numbers(writer, index, numbers, right)

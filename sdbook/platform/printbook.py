@@ -90,8 +90,11 @@ def merge_group_headings(tree: Tag) -> None:
 
 
 def open_details(tree: Tag) -> None:
+    """Paper cannot be clicked: exercises and boxes print open. A chart's data table stays
+    closed (its takeaway and the chart print; the table is on the site and in the data zip)."""
     for details in tree.find_all("details"):
-        details["open"] = ""
+        if not has_class(details, "sd-chart__data"):
+            details["open"] = ""
 
 
 def _is_model_answer(details: Tag) -> bool:
@@ -137,7 +140,8 @@ def answers_at_the_back(tree: Tag) -> int:
     back.append(heading)
     moved = 0
     for page in _page_sections(tree):
-        found = [d for d in page.find_all("details") if _is_model_answer(d) or has_class(d, "sd-quiz__key")]
+        found = [d for d in page.find_all("details") if (_is_model_answer(d) or has_class(d, "sd-quiz__key"))
+                 and d.find_parent(attrs={"hidden": True}) is None]
         if not found:
             continue
         chapter = soup.new_tag("h2", attrs={"id": f"{ANSWERS_ID}-{page['id']}"})
@@ -219,8 +223,10 @@ def contents(tree: Tag) -> Tag:
         if edition:
             item["data-sd-edition"] = edition
         item.append(_entry(soup, page["id"], _title(heading)))
+        # Not a heading the page hides (a chapter's own printed-answers section, handout.py).
         subs = [h for h in page.find_all("h2", id=True)
-                if h.find_parent("section", class_="print-page") is page and h.find_parent("nav") is None]
+                if h.find_parent("section", class_="print-page") is page and h.find_parent("nav") is None
+                and not h.has_attr("hidden") and h.find_parent(attrs={"hidden": True}) is None]
         if subs:
             inner = soup.new_tag("ol", attrs={"class": "sd-contents__sections"})
             for sub in subs:
