@@ -102,6 +102,12 @@ def test_contents_list_each_page_once_and_editions_are_marked():
     card = tree.find("a", string="German card")
     assert card["href"] == "#classroom-role-cards-germany"
     assert card["data-sd-web"] == "../classroom/role-cards/#germany"
+    # and a link to the group holding them (the side navigation's) goes to its first page
+    tree = parse(PRINT_SITE.replace("</nav>", "</nav>").replace(
+        '<a class="md-nav__link" href="#section-2-3">', '<a class="md-nav__link" href="#section-3">'))
+    unique_ids_in(tree)
+    printbook.finish_book(tree, URLS)
+    assert tree.find("a", class_="md-nav__link")["data-sd-web"] == "../classroom/role-cards/"
 
 
 def test_student_edition_keeps_every_link():

@@ -197,6 +197,10 @@ def web_addresses(tree: Tag, page_urls: dict[str, str], base: str = "../") -> No
             key, anchor = page["id"], tag["id"]
             fragment = "" if anchor == key else "#" + anchor.removeprefix(key + "-")
             where[anchor] = posixpath.join(base, page_urls[key]) + fragment
+        # A navigation group's own section: its first page.
+        first = next((s for s in part.find_all("section", id=True) if s["id"] in page_urls), None)
+        if part.get("id") and part["id"] not in where and first is not None:
+            where[part["id"]] = posixpath.join(base, page_urls[first["id"]])
     for link in tree.find_all("a", href=True):
         target = link["href"][1:] if link["href"].startswith("#") else None
         if target in where and link.find_parent(attrs={"data-sd-edition": True}) is None:
