@@ -109,7 +109,8 @@ def number_contents(pdf: Path, entries: list[dict], right_margin_pt: float) -> d
         raise RuntimeError(f"{pdf}: contents entries with no link on the contents pages: {unnumbered[:10]}")
     parent = None
     for entry in entries:
-        item = writer.add_outline_item(TextStringObject(entry["title"]), pages_of[entry["id"]] - 1,
+        item = writer.add_outline_item(title=TextStringObject(entry["title"]),
+                                       page_number=pages_of[entry["id"]] - 1,
                                        parent=parent if entry["level"] > 1 else None)
         if entry["level"] == 1:
             parent = item
