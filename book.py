@@ -6,8 +6,9 @@
                              Java and npm if missing and root; the pinned Nu validator into .cache/)
     python3 book.py build    build the static site into site/
     python3 book.py bench    measure build time and page weight -> benchmarks/results.*
-    python3 book.py pdf      build, then print the whole book to site/downloads/the-security-dilemma.pdf
-                             (needs Debian's chromium; nothing else does)
+    python3 book.py pdf      build, then print into site/downloads/ the whole book (student and
+                             instructor editions) and each chapter as PDFs (tools/book_pdf.py;
+                             needs Debian's chromium; nothing else does)
 
 Each command first makes .venv/ and installs requirements.txt and this repo's
 package (editable, so notebooks find data/ from any working directory); the
@@ -30,7 +31,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 STAMP = VENV / ".requirements.sha256"
 CHROMIUM = "/usr/bin/chromium"
-PDF_OUT = ROOT / "site" / "downloads" / "the-security-dilemma.pdf"
+PDF_DIR = ROOT / "site" / "downloads"
 # One test worker more than there are cores (at most six): browser tests spend part of
 # their time waiting for a page to settle, and a spare worker uses that time.
 TEST_WORKERS = str(min(6, (os.cpu_count() or 1) + 1))
@@ -127,8 +128,9 @@ def main(argv: list[str]) -> None:
         run(PYTHON, "-m", "pytest", *workers, *argv[1:])
     elif command == "pdf":
         ensure_chromium()
-        run(BIN / "mkdocs", "build", "--strict", "--clean")
-        run(PYTHON, ROOT / "tools" / "book_pdf.py", ROOT / "site", PDF_OUT)
+        # BOOK_PDFS: the downloads page links the PDFs this command then prints (mkdocs.yml).
+        run(BIN / "mkdocs", "build", "--strict", "--clean", env={**os.environ, "BOOK_PDFS": "true"})
+        run(PYTHON, ROOT / "tools" / "book_pdf.py", ROOT / "site", PDF_DIR)
     elif command == "bench":
         run(PYTHON, ROOT / "benchmarks" / "run.py", *argv[1:])
 

@@ -7,6 +7,7 @@ when it can. Chapter: the classroom kit (classroom/downloads.md, classroom/role-
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import shutil
@@ -21,6 +22,7 @@ from conftest import ROOT
 pytest.importorskip("playwright.sync_api")
 
 POPPLER = ("pdfinfo", "pdfimages", "pdftotext")
+CHAPTER = "naval-race/"  # the chapter whose own PDF the tests read (charts, exercises, a quiz)
 
 
 def _tool(name: str) -> str:
@@ -62,16 +64,43 @@ def _page_text(pdf: Path, number: int) -> str:
                            str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.fixture(scope="module")
-def book_pdf(site, served_site, tmp_path_factory):
+@pytest.fixture(scope="session")
+def printed(site, served_site, tmp_path_factory):
+    """The instructor edition of the whole book (the fuller one) and one chapter, printed once."""
     for name in POPPLER:
         _tool(name)
-    out = tmp_path_factory.mktemp("pdf") / "book.pdf"
-    # In a thread of its own: make_pdf starts its own Playwright, which may not nest inside
+    out = tmp_path_factory.mktemp("pdf")
+    # In a thread of its own: make_pdfs starts its own Playwright, which may not nest inside
     # this worker's (the `browser` fixture's) on the same thread.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        charts = pool.submit(_book_pdf_module().make_pdf, site, out, base_url=served_site).result()
-    return out, charts
+        reports = pool.submit(_book_pdf_module().make_pdfs, site, out, base_url=served_site,
+                              editions=("instructor",), chapters=[CHAPTER]).result()
+    return out, reports
+
+
+@pytest.fixture(scope="session")
+def book_pdf(printed):
+    out, reports = printed
+    name = _book_pdf_module().EDITIONS["instructor"]
+    return out / name, reports[name]["charts"]
+
+
+def _links(pdf: Path) -> tuple[list[tuple[int, str]], list[str], dict[str, int]]:
+    """(page, destination) of every internal link, every URI, and each named destination's page."""
+    from pypdf import PdfReader
+
+    _book_pdf_module()  # puts tools/ on the path
+    import pdf_numbers
+
+    reader = PdfReader(str(pdf))
+    internal, uris = [], []
+    for index, page in enumerate(reader.pages, start=1):
+        internal += [(index, name) for name, _ in pdf_numbers.link_targets(page)]
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+    return internal, uris, pdf_numbers.destination_pages(reader)
 
 
 def test_the_pdf_has_every_chart_as_an_image(site, book_pdf):
@@ -116,3 +145,137 @@ def test_role_cards_print_one_per_page(browser, served_site, tmp_path):
               for title in titles if lines and lines[0].strip().startswith(title.rstrip("¶").strip())]
     assert len(starts) == len(titles), f"cards starting a page: {starts} of {titles}"
     assert len(set(starts)) == len(titles), "two cards share a page"
+
+
+@functools.lru_cache(maxsize=4)
+def _texts(pdf: Path) -> list[str]:
+    """Each page's text (pdftotext -layout), read once per file: index 0 is page 1."""
+    text = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return text.split("\f")
+
+
+def _text(pdf: Path, first: int, last: int) -> str:
+    return "\f".join(_texts(pdf)[first - 1:last])
+
+
+def _flat(pdf: Path, number: int) -> str:
+    return " ".join(_texts(pdf)[number - 1].split())
+
+
+def test_the_contents_gives_the_page_each_chapter_starts_on(printed):
+    out, reports = printed
+    report = reports[_book_pdf_module().EDITIONS["instructor"]]
+    pdf = out / _book_pdf_module().EDITIONS["instructor"]
+    entries = report["contents"]
+    assert len(entries) >= 20 and report["numbered"].keys() == {e["id"] for e in entries}
+    last_contents_page = min(report["numbered"].values()) - 1
+    contents_text = _text(pdf, 1, last_contents_page)
+    chapters = [e for e in entries if e["level"] == 1]
+    assert any(e["title"] == "Answers" for e in chapters), "no Answers section in the contents"
+    for entry in chapters:
+        words = entry["title"].split()[:4]
+        # The number printed on the entry's line, read back from the page's text...
+        lines = contents_text.splitlines()
+        start = next((n for n, ln in enumerate(lines) if ln.split()[:len(words)] == words), None)
+        assert start is not None, f"contents line for {entry['title']!r} not found"
+        # a long title wraps: its number is on its last line
+        number = next((m for ln in lines[start:start + 3] if (m := re.search(r"(\d+)\s*$", ln))), None)
+        assert number, f"no page number on the contents line {lines[start]!r}"
+        # ...is the page on which that title is printed.
+        page = int(number.group(1))
+        assert " ".join(words) in _flat(pdf, page), \
+            f"{entry['title']!r}: contents say page {page}, which does not show it"
+
+
+def test_every_page_number_is_in_its_footer(book_pdf):
+    pdf, _ = book_pdf
+    pages = _pages(pdf)
+    for number in list(range(2, pages + 1, 40)) + [pages]:
+        tail = _texts(pdf)[number - 1].strip().splitlines()[-2:]
+        assert any(re.search(rf"\bPage {number}\b", line) for line in tail), f"page {number}: footer {tail}"
+
+
+def _site_file(site: Path, path: str) -> bool:
+    target = site / path.split("#")[0].lstrip("/")
+    return (target / "index.html").is_file() if target.is_dir() else target.is_file()
+
+
+def test_the_pdfs_links_all_lead_somewhere_in_them_or_on_the_published_site(site, printed, served_site):
+    out, reports = printed
+    for name in reports:
+        internal, uris, destinations = _links(out / name)
+        lost = [(page, dest) for page, dest in internal if dest not in destinations]
+        assert not lost, f"{name}: internal links without a destination: {lost[:10]}"
+        # Links to the site's pages go to its published address (here the test's own server,
+        # which the build was told is the site's address): each to a page or file it has.
+        broken = [u for u in uris if u.startswith(served_site) and not _site_file(site, u[len(served_site):])]
+        assert not broken, f"{name}: links to pages the site lacks: {broken[:5]}"
+    internal, _, _ = _links(out / _book_pdf_module().EDITIONS["instructor"])
+    assert len(internal) > 500, f"only {len(internal)} internal links in the whole book"
+
+
+def test_the_model_answers_and_quiz_keys_are_at_the_back(site, printed):
+    from bs4 import BeautifulSoup
+
+    out, reports = printed
+    pdf = out / _book_pdf_module().EDITIONS["instructor"]
+    _, _, destinations = _links(pdf)
+    back = destinations["sd-answers"]
+    chapter = BeautifulSoup((site / CHAPTER / "index.html").read_text(encoding="utf-8"), "html.parser")
+    answer = chapter.select_one("details.question details.success p").get_text(" ", strip=True)
+    key = chapter.select_one("details.sd-quiz__key li").get_text(" ", strip=True)
+    for text in (answer, key):
+        words = " ".join(text.split()[-8:])  # the end: a key begins with the option it names
+        where = [n for n in range(1, _pages(pdf) + 1) if words in _flat(pdf, n)]
+        assert where and min(where) >= back, f"{words!r} printed on pages {where}; answers start on {back}"
+    assert "Model answer: see Answers at the back" in _text(pdf, 1, back - 1)
+
+
+def test_a_chapter_prints_on_its_own_with_every_chart(site, printed):
+    out, reports = printed
+    pdf = out / f"chapter-{CHAPTER.strip('/')}.pdf"
+    expected = (site / CHAPTER / "index.html").read_text(encoding="utf-8").count('class="sd-chart__plot"')
+    assert reports[pdf.name]["charts"] == expected > 0
+    images = [i for i in _images(pdf) if i["width"] >= 1000]
+    assert len(images) == expected and all(i["bytes"] > 8_000 for i in images), images
+    assert 3 <= _pages(pdf) <= 60
+
+
+def test_the_student_edition_leaves_out_the_instructors_parts_and_keeps_every_link(browser, served_site):
+    """The student edition is the instructor's less the marked parts; checked in the page
+    as tools/book_pdf.py readies it, without the minutes of printing it."""
+    module = _book_pdf_module()
+    page = browser.new_page()
+    page.goto(served_site + "/print_page/", wait_until="load")
+    published = "https://example.org/book/"
+    ready = page.evaluate(module._READY_FOR_PAPER, {"edition": "student", "local": served_site + "/",
+                                                    "published": published})
+    left = page.evaluate("""() => ({
+        marked: document.querySelectorAll('[data-sd-edition]').length,
+        keys: document.querySelectorAll('.sd-quiz__key, .sd-role-card').length,
+        local: Array.from(document.querySelectorAll('a[href]')).filter((a) => a.href.startsWith(location.origin)
+               && !(a.pathname === location.pathname && a.hash)).map((a) => a.href),
+        ids: Array.from(document.querySelectorAll('a.sd-contents__entry')).filter((a) =>
+               !document.getElementById(decodeURIComponent(a.hash.slice(1)))).length,
+        guide: Array.from(document.querySelectorAll('section.print-page h1')).some((h) =>
+               h.textContent.includes('Instructor guide'))})""")
+    page.close()
+    assert ready["dead"] == [], ready["dead"][:10]
+    assert left["marked"] == 0 and left["keys"] == 0 and not left["guide"]
+    assert left["local"] == [], left["local"][:5]   # every link to the site goes to its published copy
+    assert left["ids"] == 0 and len(ready["contents"]) >= 20
+
+
+def test_the_whole_book_page_has_no_broken_anchor(site):
+    from bs4 import BeautifulSoup
+
+    book = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [tag["id"] for tag in book.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "repeated ids on the whole-book page"
+    broken = sorted({a["href"] for a in book.find_all("a", href=True)
+                     if a["href"].startswith("#") and len(a["href"]) > 1 and a["href"][1:] not in ids})
+    assert not broken, f"{len(broken)} links to anchors not on the whole-book page: {broken[:20]}"
+    # each chapter is headed once (print-site headed each navigation group, then its chapter)
+    titles = [h.get_text(" ", strip=True) for h in book.find_all("h1")]
+    assert not [t for a, t in zip(titles, titles[1:]) if a == t], titles

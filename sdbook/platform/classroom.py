@@ -9,6 +9,7 @@ delegate kit) as {site path: bytes}.
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from .pages import relative_root
 QUIZ_EXPORTS_MARKER = "<!-- quiz-exports -->"
 DELEGATE_KIT_MARKER = "<!-- delegate-kit -->"
 PROGRESS_MARKER = "<!-- progress-chapters -->"
+PDF_MARKER = "<!-- pdf-downloads -->"
+BOOK_PDF = "the-security-dilemma"  # tools/book_pdf.py writes these names
 NUCLEAR_MARKERS = {"<!-- nuclear-background -->": simulation.background_markdown,
                    "<!-- nuclear-injects -->": simulation.injects_markdown}
 
@@ -50,6 +53,27 @@ def downloads(docs_dir: Path, book: dict) -> dict[str, bytes]:
     return {f"downloads/{kit.DATA_ZIP_NAME}": kit.data_zip_bytes(DATA_DIR, when),
             f"downloads/{wheel.wheel_name()}": wheel.cached_wheel(epoch, execution.CACHE_DIR / "wheel"),
             **quiz_export.downloads(docs_dir, when), **delegate_kit.downloads(edition, when)}
+
+
+def pdf_downloads_markdown(chapters: list[tuple[str, str]], printed: bool, root: str) -> str:
+    """The ready-made PDFs (``python3 book.py pdf``), or how to make them when this build
+    has none. ``chapters``: (chapter folder, title) in chapter order."""
+    if not printed:
+        return ("- **Ready-made PDFs** (the whole book for students and for instructors, and each "
+                "chapter) are made by `python3 book.py pdf` in a clone of the repository (it needs "
+                "Chromium; the rest of the book does not); the published book links them here.")
+    where = f"{root}downloads/"
+
+    def link(name: str, text: str) -> str:  # HTML: MkDocs would take a Markdown link for a missing page
+        return f'<a href="{where}{name}">{html.escape(text)}</a>'
+    lines = [f"- **{link(BOOK_PDF + '.pdf', 'The whole book, student edition (PDF)')}**: page numbers "
+             "in its contents, the exercises' model answers at the back.",
+             f"- **{link(BOOK_PDF + '-instructor.pdf', 'The whole book, instructor edition (PDF)')}**: "
+             "the same with the quizzes' answer keys and the classroom kit (guide, crisis "
+             "simulations, role cards).",
+             "- **Each chapter as a PDF**, printed from its page: "
+             + "; ".join(link(f"chapter-{folder}.pdf", title) for folder, title in chapters) + "."]
+    return "\n".join(lines)
 
 
 class Download(File):

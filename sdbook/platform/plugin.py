@@ -51,6 +51,9 @@ class BookConfig(base.Config):
     # The branch that "view source", the notebooks' source links and the Colab and Binder
     # links open (not edit_uri: MkDocs fills that with 'master' for any GitHub repo_url).
     notebooks_branch = c.Type(str, default="main")
+    # Whether this build is printed to PDF after it (`python3 book.py pdf`): the downloads
+    # page then links the PDFs, which a plain build does not have.
+    pdf_downloads = c.Type(bool, default=False)
 
 
 class _Build:
@@ -205,6 +208,11 @@ class BookPlugin(BasePlugin[BookConfig]):
             uses.update(every_notebook)
             markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
                 notebook_paths(), build.notebook_titles, config.get("repo_url"), self.config.notebooks_branch))
+        if classroom.PDF_MARKER in markdown:
+            chapters = sorted(build.chapters.values(), key=lambda info: info.number)
+            markdown = markdown.replace(classroom.PDF_MARKER, classroom.pdf_downloads_markdown(
+                [(posixpath.dirname(info.src), info.title) for info in chapters], self.config.pdf_downloads,
+                pages.relative_root(page.file.dest_uri)))
         markdown = classroom.expand(markdown, src, page.file.dest_uri, Path(config["docs_dir"]))
         self.dev_server.used_notebooks(page.file.dest_uri, uses)
         return markdown

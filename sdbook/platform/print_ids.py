@@ -7,53 +7,69 @@ quizzes ``quiz-<n>`` and their controls) then repeat from chapter to chapter, an
 rewritten links point at nothing. Here each such id becomes ``<page>-<id>``, together with
 every attribute in the same section that refers to it; and each chapter's "On this page"
 contents (a navigation landmark) is named after its chapter.
+
+Works on the parsed page (:mod:`.tree`): elements, not the text print-site happened to write.
 """
 
 from __future__ import annotations
 
-import html as html_lib
-import re
 from collections import Counter
 
-_SECTION = re.compile(r'(<section class="print-page" id="([^"]+)"[^>]*>)(.*?)(?=<section class="print-page"|\Z)',
-                      re.S)
-_ID = re.compile(r'\bid="([^"]+)"')
-_REFERS = re.compile(r'\b(for|aria-labelledby|aria-describedby|aria-controls|href)="(#?)([^"]*)"')
+from bs4.element import Tag
+
+from .tree import edit
+
+# Attributes holding a space-separated list of ids in the same document.
+_ID_LISTS = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 
 
-_CONTENTS = re.compile(r'(<nav class="sd-page-toc" aria-label=")On this page(")')
-_TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+def sections(tree: Tag) -> list[Tag]:
+    """print-site's one section per page of the book. Its contents section has no id; a
+    navigation group's section (``md-section``) holds only its name and its pages' sections."""
+    return [s for s in tree.find_all("section", class_="print-page")
+            if s.get("id") and "md-section" not in s["class"]]
 
 
-def _name_contents(body: str, page: str) -> str:
+def _title(section: Tag) -> str:
+    heading = section.find("h1")
+    if heading is None:
+        return section["id"]
+    return heading.get_text().replace("¶", "").strip()
+
+
+def _name_contents(section: Tag) -> None:
     """Each chapter's phone contents list is a landmark; on one page they need distinct names."""
-    title = _TITLE.search(body)
-    name = html_lib.unescape(re.sub(r"<[^>]+>", "", title.group(1))).replace("¶", "").strip() \
-        if title else page
-    return _CONTENTS.sub(lambda m: f"{m.group(1)}Contents: {html_lib.escape(name)}{m.group(2)}", body)
+    for nav in section.find_all("nav", class_="sd-page-toc", attrs={"aria-label": "On this page"}):
+        nav["aria-label"] = f"Contents: {_title(section)}"
+
+
+def unique_ids_in(tree: Tag) -> None:
+    """Rename, in place, the ids that repeat across pages or that print-site's links expect."""
+    pages = sections(tree)
+    counts = Counter(tag["id"] for section in pages for tag in section.find_all(id=True))
+    linked = {t["href"][1:] for t in tree.find_all(href=True) if t["href"].startswith("#")}
+    for section in pages:
+        _name_contents(section)
+        prefix = f"{section['id']}-"
+        tags = section.find_all(id=True)
+        renamed = {tag["id"] for tag in tags
+                   if not tag["id"].startswith(prefix)
+                   and (counts[tag["id"]] > 1 or prefix + tag["id"] in linked)}
+        if not renamed:
+            continue
+        for tag in tags:
+            if tag["id"] in renamed:
+                tag["id"] = prefix + tag["id"]
+        for tag in section.find_all(True):
+            for attr in _ID_LISTS:
+                if tag.get(attr):
+                    value = tag[attr] if isinstance(tag[attr], str) else " ".join(tag[attr])
+                    tag[attr] = " ".join(prefix + v if v in renamed else v for v in value.split())
+            href = tag.get("href")
+            if href and href.startswith("#") and href[1:] in renamed:
+                tag["href"] = f"#{prefix}{href[1:]}"
 
 
 def unique_ids(html: str) -> str:
-    sections = _SECTION.findall(html)
-    counts = Counter(i for _, _, body in sections for i in _ID.findall(body))
-    linked = set(re.findall(r'href="#([^"]+)"', html))
-
-    def rename(match: re.Match) -> str:
-        opening, page, body = match.group(1), match.group(2), match.group(3)
-        prefix = f"{page}-"
-        ids = {i for i in _ID.findall(body)
-               if not i.startswith(prefix) and (counts[i] > 1 or prefix + i in linked)}
-        body = _name_contents(body, page)
-        if not ids:
-            return opening + body
-        body = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"' if m.group(1) in ids else m.group(0), body)
-
-        def refer(m: re.Match) -> str:
-            attr, hash_, value = m.groups()
-            if attr == "href":
-                return f'href="#{prefix}{value}"' if hash_ and value in ids else m.group(0)
-            names = [prefix + v if v in ids else v for v in value.split()]
-            return f'{attr}="{" ".join(names)}"'
-        return opening + _REFERS.sub(refer, body)
-
-    return _SECTION.sub(rename, html)
+    """:func:`unique_ids_in` on a page given and returned as text."""
+    return edit(html, unique_ids_in)
