@@ -25,6 +25,11 @@ const painted = new Promise((resolve) => {
   setTimeout(resolve, 1000);
 });
 
+/** fn runs once the page has been painted (at once, in a task of its own, if it has been). */
+export function afterFirstPaint(fn) {
+  painted.then(fn);
+}
+
 function drawNow(el) {
   const draw = waiting.get(el);
   if (!draw) return Promise.resolve();
