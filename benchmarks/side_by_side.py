@@ -135,7 +135,7 @@ def measure(book: Path, plain: Path, pages: list[str], runs: int) -> dict:
     return results
 
 
-def conditions(started: float, load_before: tuple, seconds: float) -> dict:
+def conditions(load_before: tuple, seconds: float) -> dict:
     """What the machine was doing: the scores mean little without it."""
     return {"measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores",
@@ -186,7 +186,7 @@ def run(book: Path, pages: list[str] = CHAPTERS, runs: int = lighthouse.RUNS) ->
     results = measure(book, plain, pages, runs)
     if "not_measured" in results:
         return results
-    return {"runs": runs, "conditions": conditions(started, load_before, time.monotonic() - started),
+    return {"runs": runs, "conditions": conditions(load_before, time.monotonic() - started),
             "pages": results}
 
 

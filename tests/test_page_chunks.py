@@ -100,3 +100,21 @@ def test_a_block_far_down_renders_when_scrolled_to(browser, served_site):
         assert last.evaluate("el => el.getBoundingClientRect().height") > 50
     finally:
         watch.close()
+
+
+def test_a_link_to_a_heading_far_down_lands_on_it(browser, served_site):
+    """Blocks above a linked heading are laid out for real (src/anchors.js), so the blocks' estimated
+    heights do not push the heading off the screen (it landed 3,000 px away without that)."""
+    from browsing import PageWatch
+    watch = PageWatch(browser, served_site, viewport={"width": 390, "height": 844})
+    try:
+        page = watch.page
+        for anchor in ("richardson-test", "fits", "spiral-game", "quiz"):
+            page.goto(f"{served_site}/modelling/#{anchor}", wait_until="networkidle")
+            page.wait_for_timeout(1000)
+            top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+            assert 0 <= top < 200, f"/modelling/#{anchor}: the heading is at {top:.0f} px, not at the top"
+            page.goto("about:blank")  # the next link is a new page load, not a jump within the page
+        assert not watch.errors, watch.errors
+    finally:
+        watch.close()
