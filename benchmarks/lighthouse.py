@@ -81,22 +81,25 @@ def _install(work: Path) -> Path | None:
     return binary
 
 
-def _run(binary: Path, port: int, path: str, work: Path, chrome_flags: str, multiplier: float) -> dict:
+def _run(binary: Path, port: int, path: str, work: Path, chrome_flags: str, multiplier: float,
+         categories: tuple[str, ...] = CATEGORIES) -> dict:
     report = work / "lighthouse.json"
     subprocess.run(
         [str(binary), f"http://127.0.0.1:{port}/{path}", "--quiet",
          f"--chrome-flags={FLAGS} {chrome_flags}".strip(),
          f"--throttling.cpuSlowdownMultiplier={multiplier}",
-         "--output=json", f"--output-path={report}", "--only-categories=" + ",".join(CATEGORIES)],
+         "--output=json", f"--output-path={report}", "--only-categories=" + ",".join(categories)],
         check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True)
     data = json.loads(report.read_text(encoding="utf-8"))
-    return {**{c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES},
+    return {**{c: round(100 * data["categories"][c]["score"]) for c in categories},
             **{m: data["audits"][m]["displayValue"].replace("\xa0", " ") for m in METRICS},
             # when this Chromium really painted first; the simulated metrics build on it
             "observed_first_paint_ms": data["audits"]["metrics"]["details"]["items"][0]
             ["observedFirstContentfulPaint"],
             "benchmark_index": data["environment"]["benchmarkIndex"],
-            "bytes_loaded": data["audits"]["total-byte-weight"]["numericValue"]}
+            "bytes_loaded": data["audits"]["total-byte-weight"]["numericValue"],
+            "main_thread_ms": round(data["audits"]["mainthread-work-breakdown"].get("numericValue", 0)),
+            "dom_elements": data["audits"]["dom-size"].get("numericValue")}
 
 
 def multiplier_for(benchmark_index: float) -> int:

@@ -22,6 +22,9 @@ def test_modelling_maths_is_typeset_offline_with_mathml(browser, served_site, sc
         formulas = page.locator(".arithmatex")
         count = formulas.count()
         assert count >= 6, f"/modelling/: expected Richardson's equations as maths, found {count} formulas"
+        # Each formula is typeset as it nears the screen (features/maths.js): read down the page.
+        for index in range(count):
+            formulas.nth(index).scroll_into_view_if_needed()
         page.wait_for_function(
             "() => [...document.querySelectorAll('.arithmatex')].every(el => el.querySelector('.katex'))",
             timeout=15_000)

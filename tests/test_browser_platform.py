@@ -191,10 +191,14 @@ def test_explorable_scripts_load_only_where_an_explorable_is_and_after_instant_n
             page.wait_for_timeout(500)
             if not _follow_link_instantly(page, "../modelling/"):
                 continue
+            page.wait_for_function("() => document.querySelector('[data-sd-explorable]')", timeout=20_000)
+            for root in page.locator("[data-sd-explorable]").all():  # built, and their plots drawn, when seen
+                root.scroll_into_view_if_needed()
+                page.wait_for_function("""(el) => el.dataset.sdReady === 'yes' &&
+                    [...el.querySelectorAll('.sd-explorable__plot')].every(p => p.dataset.sdState)""",
+                    arg=root.element_handle(), timeout=20_000)
             page.wait_for_function("""() => [...document.querySelectorAll('[data-sd-explorable]')]
                 .every(el => el.dataset.sdReady === 'yes' && el.querySelector('input'))""", timeout=20_000)
-            for root in page.locator("[data-sd-explorable]").all():  # plots draw when seen
-                root.scroll_into_view_if_needed()
             page.wait_for_function("""() => [...document.querySelectorAll('.sd-explorable__plot')]
                 .every(el => el.dataset.sdState === 'drawn')""", timeout=20_000)
             loaded = [p.rsplit("/", 1)[1] for p in watch.local if "/features/explorables" in p]

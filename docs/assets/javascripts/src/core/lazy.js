@@ -25,6 +25,11 @@ const painted = new Promise((resolve) => {
   setTimeout(resolve, 1000);
 });
 
+/** fn runs once the page has been painted (at once, in a task of its own, if it has been). */
+export function afterFirstPaint(fn) {
+  painted.then(fn);
+}
+
 function drawNow(el) {
   const draw = waiting.get(el);
   if (!draw) return Promise.resolve();
@@ -49,7 +54,12 @@ export function whenNear(el, draw) {
 
 /** Draw everything still waiting, now (synchronously where plotly.js is loaded already). */
 export function drawAllWaiting() {
-  return Promise.all(Array.from(waiting.keys()).map(drawNow));
+  // What is drawn may queue more (an explorable built now queues its plots): a few passes.
+  const drawn = [];
+  for (let pass = 0; pass < 4 && waiting.size; pass++) {
+    drawn.push(...Array.from(waiting.keys()).map(drawNow));
+  }
+  return Promise.all(drawn);
 }
 
 /** The elements waiting (the tests check that a page left behind holds none). */

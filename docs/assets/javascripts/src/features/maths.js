@@ -5,12 +5,13 @@
  * pymdownx.arithmatex (generic mode) leaves each formula as its TeX source, between
  * \( \) or \[ \], in a span or div of class "arithmatex"; a reader without JavaScript
  * still reads that source. Most pages have no maths, so KaTeX's stylesheet and script
- * (about 80 KB gzip with the fonts it needs) are fetched the first time a page with
- * maths is opened, directly or through Material's instant navigation. KaTeX writes
- * MathML beside its visual rendering, which is what screen readers read.
+ * (about 80 KB gzip with the fonts it needs) are fetched the first time a formula comes
+ * near the screen, on a page opened directly or through Material's instant navigation.
+ * KaTeX writes MathML beside its visual rendering, which is what screen readers read.
  *
  * A page feature (../features.js): fetched only on pages with an .arithmatex element.
  */
+import { whenNear } from "../core/lazy.js";
 import { onPage } from "../core/start.js";
 
 var BASE = new URL("../../vendor/katex/", document.currentScript.src);
@@ -42,11 +43,21 @@ function typeset(el) {
   el.classList.add("sd-maths--typeset");
 }
 
+// Each formula when it nears the screen (core/lazy.js), so KaTeX and its fonts are fetched
+// and run only once the reader scrolls to the first one, not while the page loads. With
+// KaTeX here already (printing draws everything waiting) a formula is typeset at once.
+function typesetWhenLoaded(el) {
+  if (el.classList.contains("sd-maths--typeset")) return undefined;
+  if (window.katex) return typeset(el);
+  return loadKatex().then(function () {
+    if (!el.classList.contains("sd-maths--typeset")) typeset(el);
+  });
+}
+
 function typesetPage() {
-  var formulas = document.querySelectorAll(".arithmatex:not(.sd-maths--typeset)");
-  if (!formulas.length) return;
-  loadKatex().then(function () { formulas.forEach(typeset); })
-    .catch(function (error) { console.error(error); });
+  document.querySelectorAll(".arithmatex:not(.sd-maths--typeset)").forEach(function (el) {
+    whenNear(el, function () { return typesetWhenLoaded(el); });
+  });
 }
 
 onPage(typesetPage);
