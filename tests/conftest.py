@@ -42,11 +42,15 @@ def build_lock() -> FileLock:
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml",
                env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process."""
+    """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process.
+
+    Without the offline copy's second build (sdbook/platform/offline.py, ~1 min) unless ``env``
+    asks for it, as BUILD_ENV does: the shared site and the byte-identical rebuild have it."""
     with build_lock():
         return subprocess.run(
             [*MKDOCS, "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
-            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
+            cwd=ROOT, capture_output=True, text=True,
+            env={**os.environ, "SDBOOK_OFFLINE_COPY": "0", **(env or {})},
             timeout=900)
 
 
@@ -65,7 +69,7 @@ if "PYTEST_XDIST_WORKER" not in os.environ:
 PORT = int(os.environ["SDBOOK_TEST_PORT"])
 SHARED = Path(os.environ["SDBOOK_TEST_SHARED"])
 SITE_URL = f"http://127.0.0.1:{PORT}/"
-BUILD_ENV = {"SITE_URL": SITE_URL}
+BUILD_ENV = {"SITE_URL": SITE_URL, "SDBOOK_OFFLINE_COPY": "1"}
 SHARED_SITE = SHARED / "site"
 
 

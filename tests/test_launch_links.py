@@ -44,7 +44,7 @@ def test_the_links_are_built_from_the_repository_and_branch_settings():
         "binder": "https://mybinder.org/v2/gh/someone/the-book/edition-2?labpath=notebooks%2Fcold_war.ipynb"}
     assert kit.notebook_links("cold_war", "../", None, "main") == {"download": "../notebooks/cold_war/cold_war.ipynb"}
     line = kit.launch_line("cold_war", "./", "https://github.com/someone/the-book", "main", "Notebook")
-    assert line.startswith('<p class="sd-launch">Notebook: ') and line.count("<a ") == 3
+    assert line.startswith('<p class="sd-launch" data-search-exclude>Notebook: ') and line.count("<a ") == 3
 
 
 def test_every_chapter_with_a_notebook_is_found():

@@ -87,7 +87,8 @@ def launch_line(stem: str, root: str, repo_url: str | None, branch: str, name: s
         parts += [f'<a href="{html.escape(links["colab"])}">Open in Colab</a>',
                   f'<a href="{html.escape(links["binder"])}">Open in Binder</a>']
     label = f"{html.escape(name)}: " if name else ""
-    return f'<p class="sd-launch">{label}{" · ".join(parts)}</p>'
+    # Kept out of the search index: the same three links on every chapter would show in results.
+    return f'<p class="sd-launch" data-search-exclude>{label}{" · ".join(parts)}</p>'
 
 
 def launchers_markdown(notebooks: list[Path], titles: dict[str, str], repo_url: str | None,

@@ -24,12 +24,14 @@ without internet. Every ``mkdocs build`` (not ``serve``) makes it after the site
 from __future__ import annotations
 
 import io
+import logging
 import os
 import posixpath
 import re
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -43,6 +45,13 @@ CDN_WORKER_SHIM = "iframe-worker"  # the offline plugin's polyfill, loaded from 
 _LEFT_OUT = re.compile(r"(^|/)(sitemap\.xml\.gz|\.[^/]*)$")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+log = logging.getLogger("mkdocs.plugins.sdbook")
+
+
+def wanted() -> bool:
+    """Whether this build makes the copy: always, unless SDBOOK_OFFLINE_COPY=0 (the test suite's
+    extra builds, which check other things, save the second build's time that way)."""
+    return os.environ.get("SDBOOK_OFFLINE_COPY", "1") != "0" and not is_offline_build()
 
 
 def is_offline_build() -> bool:
@@ -134,7 +143,7 @@ def build_offline_copy(config_file: str, out: Path) -> None:
 
 def publish(config) -> Path:
     """Build the offline copy and write its zip into the site's downloads; return the zip."""
-    target = Path(config["site_dir"]) / "downloads" / ZIP_NAME
+    target, started = Path(config["site_dir"]) / "downloads" / ZIP_NAME, time.monotonic()
     with tempfile.TemporaryDirectory(prefix="sdbook-offline-") as scratch:
         copy = Path(scratch) / "site"
         build_offline_copy(config.config_file_path, copy)
@@ -142,4 +151,6 @@ def publish(config) -> Path:
         data = zip_bytes(copy, os.environ.get("SOURCE_DATE_EPOCH"))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+    log.info("sdbook: the offline copy built and zipped in %.1f s (%s, %.1f MB)",
+             time.monotonic() - started, target.name, len(data) / 1e6)
     return target

@@ -279,7 +279,7 @@ class BookPlugin(BasePlugin[BookConfig]):
         # After Material's search plugin has written the index.
         search_ranking.tag_abbreviations(config["site_dir"], self._docs_path(config, "glossary"))
         # The book from a folder: a second build, zipped into the downloads (not under serve).
-        if self.command != "serve" and not offline.is_offline_build():
+        if self.command != "serve" and offline.wanted():
             offline.publish(config)
 
     on_post_build = CombinedEvent(_before_print_page, _after_print_page)
