@@ -16,7 +16,7 @@ without internet. Every ``mkdocs build`` (not ``serve``) makes it after the site
    the search index, since from disk a folder opens as a directory listing. The offline
    plugin's search-worker shim comes from a CDN; the plugin drops it (the book requests
    nothing from other hosts) and overrides/partials/search-on-demand.html runs Material's
-   search worker in a hidden frame on ``file://`` pages instead.
+   search worker in a hidden frame on ``file://`` pages instead (in this copy's pages only).
 3. A zip with sorted entries and one fixed timestamp (the commit's, SOURCE_DATE_EPOCH), so
    a rebuild of the same commit gives the same bytes.
 """
@@ -61,6 +61,7 @@ def is_offline_build() -> bool:
 def keep_directory_urls(config) -> None:
     """Undo the parts of Material's offline plugin the book does differently (module docstring)."""
     config.use_directory_urls = True
+    config.extra["offline_copy"] = True  # overrides/partials/search-on-demand.html: search from disk
     config.extra["polyfills"] = [url for url in config.extra.get("polyfills", [])
                                  if CDN_WORKER_SHIM not in str(url)]
 
