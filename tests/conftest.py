@@ -44,7 +44,10 @@ def build_lock() -> FileLock:
 
 def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml",
                env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process. A build
+    """Run ``mkdocs build --strict`` into ``site_dir``; returns the finished process.
+
+    Without the offline copy's second build (sdbook/platform/offline.py) unless ``env`` asks
+    for it, as BUILD_ENV does: the shared site and the byte-identical rebuild have it. A build
     with a cache of its own (SDBOOK_CACHE_DIR) shares nothing and runs beside the others."""
     env = env or {}
     own_cache = env.get("SDBOOK_CACHE_DIR", os.environ.get("SDBOOK_CACHE_DIR")) \
@@ -52,7 +55,8 @@ def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml",
     with contextlib.nullcontext() if own_cache else build_lock():
         return subprocess.run(
             [*MKDOCS, "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
-            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env}, timeout=900)
+            cwd=ROOT, capture_output=True, text=True,
+            env={**os.environ, "SDBOOK_OFFLINE_COPY": "0", **env}, timeout=900)
 
 
 def _free_port() -> int:
@@ -70,7 +74,7 @@ if "PYTEST_XDIST_WORKER" not in os.environ:
 PORT = int(os.environ["SDBOOK_TEST_PORT"])
 SHARED = Path(os.environ["SDBOOK_TEST_SHARED"])
 SITE_URL = f"http://127.0.0.1:{PORT}/"
-BUILD_ENV = {"SITE_URL": SITE_URL}
+BUILD_ENV = {"SITE_URL": SITE_URL, "SDBOOK_OFFLINE_COPY": "1"}
 SHARED_SITE = SHARED / "site"
 
 

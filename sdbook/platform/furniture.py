@@ -141,6 +141,10 @@ def chapter_times_markdown(chapters: list[ChapterInfo], from_page: str) -> str:
 def insert_contents(tree, contents: str) -> None:
     """Put the phone contents list after the title and its times line."""
     anchor = tree.find("p", class_="sd-meta") or tree.find("h1")
+    # after the chapter's notebook links too (kit.launch_line), which follow its times line
+    while anchor is not None and (after := anchor.find_next_sibling()) is not None \
+            and after.name == "p" and "sd-launch" in (after.get("class") or []):
+        anchor = after
     block = tree_parse(contents)
     if anchor is None:
         tree.insert(0, block)

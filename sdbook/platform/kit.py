@@ -1,14 +1,16 @@
 """The classroom kit's build-time pieces (chapter: classroom/downloads.md, bibliography.md).
 
 - a deterministic zip of every dataset with its metadata, for download;
-- "Download / Colab / Binder" links for each notebook, built from the one repository
-  address in mkdocs.yml (``repo_url``) so that it is written down once;
+- "Download / Colab / Binder" links for each notebook (the downloads page's table, every
+  chapter's header, every notebook page), built by one function (``notebook_links``) from
+  the one repository address in mkdocs.yml (``repo_url``) and the one branch setting;
 
 Pure functions; the book's plugin (:mod:`.plugin`) calls them from MkDocs.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -64,6 +66,31 @@ def launch_links(repo_url: str, notebook_path: str, branch: str = "main") -> dic
     }
 
 
+def notebook_links(stem: str, root: str, repo_url: str | None, branch: str) -> dict[str, str]:
+    """Download, Colab and Binder addresses of one notebook, from the page at ``root``.
+
+    The one place these three addresses are made for a page (chapter headers, notebook
+    pages): the download is the clean .ipynb the build publishes beside the notebook's page;
+    Colab and Binder need the repository address (``repo_url``), and are left out without it.
+    """
+    links = {"download": f"{root}notebooks/{stem}/{stem}.ipynb"}
+    if repo_url:
+        links.update(launch_links(repo_url, f"notebooks/{stem}.ipynb", branch))
+    return links
+
+
+def launch_line(stem: str, root: str, repo_url: str | None, branch: str, name: str = "") -> str:
+    """One line of raw HTML: "<name>: Download .ipynb · Open in Colab · Open in Binder"."""
+    links = notebook_links(stem, root, repo_url, branch)
+    parts = [f'<a href="{html.escape(links["download"])}" download>Download {html.escape(stem)}.ipynb</a>']
+    if "colab" in links:
+        parts += [f'<a href="{html.escape(links["colab"])}">Open in Colab</a>',
+                  f'<a href="{html.escape(links["binder"])}">Open in Binder</a>']
+    label = f"{html.escape(name)}: " if name else ""
+    # Kept out of the search index: the same three links on every chapter would show in results.
+    return f'<p class="sd-launch" data-search-exclude>{label}{" · ".join(parts)}</p>'
+
+
 def launchers_markdown(notebooks: list[Path], titles: dict[str, str], repo_url: str | None,
                        branch: str) -> str:
     """The downloads page's table: one row per notebook, with Colab and Binder if possible.
@@ -75,10 +102,9 @@ def launchers_markdown(notebooks: list[Path], titles: dict[str, str], repo_url: 
     rows = ["| Notebook | Download | Colab | Binder |", "| --- | --- | --- | --- |"]
     for notebook in notebooks:
         page = f"../notebooks/{notebook.name}"
-        download = (f'<a href="../../notebooks/{notebook.stem}/{notebook.name}" download>'
-                    f"{notebook.name}</a>")
+        links = notebook_links(notebook.stem, "../../", repo_url, branch)
+        download = f'<a href="{links["download"]}" download>{notebook.name}</a>'
         if repo_url:
-            links = launch_links(repo_url, f"notebooks/{notebook.name}", branch)
             colab, binder = f"[Open in Colab]({links['colab']})", f"[Launch Binder]({links['binder']})"
         else:
             colab = binder = "—"

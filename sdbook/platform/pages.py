@@ -4,7 +4,6 @@ start at the site's root are made relative, and notebook pages say how to run th
 
 from __future__ import annotations
 
-import html
 import posixpath
 
 from bs4.element import Comment, Tag
@@ -54,15 +53,13 @@ def mark_notebook_terms(tree: Tag, terms: list[Term]) -> None:
         mark_terms(cell, terms)
 
 
-def run_it_yourself(stem: str, repo_url: str | None, branch: str) -> str:
-    """How a reader runs this notebook: the same words in every notebook page."""
-    clone = (f'<code>git clone {html.escape(repo_url)}</code>, change into the new folder and run'
-             if repo_url else "clone the book's repository, change into it and run")
-    source = (f' · <a href="{html.escape(repo_url.rstrip("/"))}/blob/{branch}/notebooks/{stem}.ipynb">'
-              "view its source</a>" if repo_url else "")
+def run_it_yourself(stem: str, launch_line: str) -> str:
+    """How a reader runs this notebook: its download, Colab and Binder links (kit.launch_line)
+    and the same words in every notebook page."""
     return ('<div class="admonition tip sd-run"><p class="admonition-title">Run this notebook yourself</p>'
-            f'<p>This page shows the notebook as the book last executed it. To change it and run it: '
-            f'{clone} <code>python3 book.py serve</code> once (it installs everything, with only '
-            f'Python 3.11+ needed), then open <code>notebooks/{stem}.ipynb</code> in Jupyter with '
-            f'the <code>.venv</code> kernel. A downloaded copy (<a href="{stem}.ipynb" download>'
-            f'{stem}.ipynb</a>) runs the same way once placed in that folder{source}.</p></div>')
+            f'{launch_line}<p>This page shows the notebook as the book last executed it. A downloaded '
+            f'copy, or one opened in Colab or Binder, runs from top to bottom: its first cell installs the '
+            f"book's <code>sdbook</code> package, data included, when it is missing. In a clone of the "
+            f'book\'s repository, <code>python3 book.py serve</code> installs everything (only Python 3.11+ '
+            f'is needed); then open <code>notebooks/{stem}.ipynb</code> in Jupyter with the '
+            f'<code>.venv</code> kernel.</p></div>')

@@ -33,7 +33,8 @@ from mkdocs.structure.files import File
 
 from ..data import DATA_DIR, DataValidationError, load_all, resources
 from . import (BookBuildError, briefs, citations, classroom, directives, edition, embeds, execution,
-               furniture, glossary, kit, links, pages, quiz, search_ranking, sections, serving, wheel)
+               furniture, glossary, kit, links, offline, pages, quiz, search_ranking, sections, serving,
+               wheel)
 from .datalibrary import datasets_markdown
 from .notebooks import NOTEBOOK_DIR, notebook_paths, notebook_title
 from .printcopy import PrintCopy
@@ -42,6 +43,7 @@ from .tree import parse, serialize
 RENDER_DIR = execution.CACHE_DIR / "pages"  # executed notebooks, as mkdocs-jupyter reads them
 BRIEFS_DIR = execution.CACHE_DIR / "briefs"  # the country briefs, as MkDocs reads them
 LAUNCHERS_MARKER = "<!-- notebook-launchers -->"
+OFFLINE_COPY_MARKER = "<!-- offline-copy -->"
 
 
 class BookConfig(base.Config):
@@ -94,11 +96,13 @@ class BookPlugin(BasePlugin[BookConfig]):
     def __init__(self):
         self.build = _Build()
         self.dev_server = serving.DevServer()
+        self.command = "build"
 
     def _docs_path(self, config, name: str) -> Path:
         return Path(config["docs_dir"]) / self.config[name]
 
     def on_startup(self, *, command, dirty):
+        self.command = command
         self.dev_server.start(dirty)
 
     def on_config(self, config):
@@ -110,6 +114,8 @@ class BookPlugin(BasePlugin[BookConfig]):
             jupyter.config["cache_dir"] = str(execution.CACHE_DIR / "mkdocs-jupyter")
         edition.pin_source_date()
         config.extra["book"] = edition.edition()
+        if offline.is_offline_build():  # after Material's offline plugin (listed before this one)
+            offline.keep_directory_urls(config)
         self.build.terms = glossary.load(self._docs_path(config, "glossary"))
         # Material's native tooltips: abbr titles, from one book-wide glossary.
         config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(self.build.terms)
@@ -202,8 +208,12 @@ class BookPlugin(BasePlugin[BookConfig]):
             markdown += "\n\n## References\n" + cites.references_html()
         if "chapter" in page.meta:
             root = pages.relative_root(page.file.dest_uri)
+            info = build.chapters[src]
+            launchers = [kit.launch_line(stem, root, config.get("repo_url"), self.config.notebooks_branch,
+                                         build.notebook_titles.get(stem, stem) if len(info.notebooks) > 1 else "Notebook")
+                         for stem in info.notebooks]
             markdown = furniture.insert_after_title(
-                markdown, furniture.meta_line(build.chapters[src], build.notebook_titles, root))
+                markdown, "\n".join([furniture.meta_line(info, build.notebook_titles, root), *launchers]))
         if LAUNCHERS_MARKER in markdown:
             uses.update(every_notebook)
             markdown = markdown.replace(LAUNCHERS_MARKER, kit.launchers_markdown(
@@ -212,6 +222,9 @@ class BookPlugin(BasePlugin[BookConfig]):
             chapters = sorted(build.chapters.values(), key=lambda info: info.number)
             markdown = markdown.replace(classroom.PDF_MARKER, classroom.pdf_downloads_markdown(
                 [(posixpath.dirname(info.src), info.title) for info in chapters], self.config.pdf_downloads,
+                pages.relative_root(page.file.dest_uri)))
+        if OFFLINE_COPY_MARKER in markdown:
+            markdown = markdown.replace(OFFLINE_COPY_MARKER, offline.downloads_markdown(
                 pages.relative_root(page.file.dest_uri)))
         markdown = classroom.expand(markdown, src, page.file.dest_uri, Path(config["docs_dir"]))
         self.dev_server.used_notebooks(page.file.dest_uri, uses)
@@ -234,8 +247,9 @@ class BookPlugin(BasePlugin[BookConfig]):
         if page.file.src_uri.endswith(".ipynb"):
             pages.clean_notebook(tree)
             pages.mark_notebook_terms(tree, build.terms)
-            tree.insert(0, parse(pages.run_it_yourself(Path(page.file.src_uri).stem, config.get("repo_url"),
-                                                       self.config.notebooks_branch)))
+            stem = Path(page.file.src_uri).stem
+            tree.insert(0, parse(pages.run_it_yourself(stem, kit.launch_line(
+                stem, pages.relative_root(page.file.dest_uri), config.get("repo_url"), self.config.notebooks_branch))))
         elif page.toc and (contents := furniture.phone_contents(page.toc)):
             furniture.insert_contents(tree, contents)
         if page.file.src_uri in build.glossary_pages:
@@ -280,5 +294,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         self.build.print_copy.finish(config)
         # After Material's search plugin has written the index.
         search_ranking.tag_abbreviations(config["site_dir"], self._docs_path(config, "glossary"))
+        # The book from a folder: a second build, zipped into the downloads (not under serve).
+        if self.command != "serve" and offline.wanted():
+            offline.publish(config)
 
     on_post_build = CombinedEvent(_before_print_page, _after_print_page)

@@ -65,9 +65,9 @@ def insert(markdown: str, src: str, root: str, path: Path = STATEMENTS) -> str:
     before, after = (_form(stage, key, statement, href) for stage in ("before", "after"))
     lines = markdown.split("\n")
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-    # The reading-time line the platform puts under the title stays with the title.
+    # The reading-time line and the notebook links the platform puts under the title stay with it.
     end = next((i for i in range(title + 1, len(lines)) if lines[i].strip()
-                and not lines[i].lstrip().startswith("<p class=\"sd-meta")), title + 1)
+                and not lines[i].lstrip().startswith(("<p class=\"sd-meta", "<p class=\"sd-launch"))), title + 1)
     lines[end:end] = ["", before, ""]
     text = "\n".join(lines)
     match = _REFERENCES.search(text)
