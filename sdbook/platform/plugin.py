@@ -160,7 +160,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         return files
 
     def on_pre_build(self, config):
-        self.dev_server.before_build(config, NOTEBOOK_DIR)
+        self.dev_server.before_build(config, NOTEBOOK_DIR, self.build.terms, self._docs_path(config, "glossary"),
+                                     self._docs_path(config, "bibliography"))
 
     def on_page_markdown(self, markdown, page, config, files):
         build, src = self.build, page.file.src_uri
@@ -202,6 +203,7 @@ class BookPlugin(BasePlugin[BookConfig]):
                 notebook_paths(), build.notebook_titles, config.get("repo_url"), self.config.notebooks_branch))
         markdown = classroom.expand(markdown, src, page.file.dest_uri, Path(config["docs_dir"]))
         self.dev_server.used_notebooks(page.file.dest_uri, uses)
+        self.dev_server.used_references(page.file.dest_uri, cites.used, cites.lists_every_entry)
         return markdown
 
     def _glossary_page(self, src):
@@ -225,6 +227,8 @@ class BookPlugin(BasePlugin[BookConfig]):
                                                        self.config.notebooks_branch)))
         elif page.toc and (contents := furniture.phone_contents(page.toc)):
             furniture.insert_contents(tree, contents)
+        self.dev_server.used_terms(page.file.src_uri, page.file.dest_uri, glossary.term_ids_marked(tree, build.terms),
+                                   whole_glossary=page.file.src_uri in build.glossary_pages)
         if page.file.src_uri in build.glossary_pages:
             glossary.unmark(tree)  # every term is defined right there
         else:
