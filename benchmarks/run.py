@@ -10,6 +10,9 @@ machine; budgets are checked here and reported, never asserted in unit tests.
   serve --dirty``) does after a one-line edit to a chapter (config reloaded, notebooks from
   the cache), timed in one warm process as serve runs it, beside a full rebuild of every
   page; for the book as it is, or padded to 8 notebooks with copies if it has fewer.
+- Rebuild after each kind of edit under serve (a chapter line, a notebook's Markdown or code
+  cell, a CSV cell, a glossary entry, a bibliography entry), against issue 21's 5-s
+  reference for Jupyter Book 1 (benchmarks/rebuild_times.py, which can also run alone).
 - Transfer size per page, gzip level 6 as a static host serves it: the HTML plus
   every script and stylesheet it loads, plus plotly.js on pages with a chart
   (charts.js loads it when a chart scrolls into view). "First visit" counts all of
@@ -43,6 +46,7 @@ from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 
 import lighthouse
+import rebuild_times
 import side_by_side
 import suite_time
 
@@ -283,6 +287,7 @@ def main() -> None:
         "lighthouse_mobile": lighthouse_scores,
         "lighthouse_mobile_lighthouse_defaults": lighthouse_defaults,
         "test_suite": suite_time.measure(),
+        "rebuild_by_edit": rebuild_times.measure(),
         "budget": {
             "first_chart_page": first_page,
             "first_chart_page_vs_plain": round(first / plain_bytes, 4),
@@ -347,11 +352,12 @@ def report(r: dict) -> str:
         "", "The cold build starts a fresh process with an empty notebook cache, so every notebook "
         "executes. The edit is one line appended to the naval chapter (median of three edits). "
         "`book.py serve` runs `mkdocs serve --dirty`: the configuration is reloaded and only the "
-        "edited page is rendered again, in the same warm process (sdbook/platform/serving.py makes "
-        "any change to a non-Markdown input a full rebuild). The full rebuild is the same edit "
+        "edited page is rendered again, in the same warm process (sdbook/platform/serving.py; the "
+        "table below times each kind of edit). The full rebuild is the same edit "
         "with every page rendered, as `mkdocs build` does it; notebooks come from the cache in "
         "both. For comparison, a plain mkdocs-jupyter site with the naval "
-        f"notebook alone builds in {r['plain_naval_only_seconds']} s.",
+        f"notebook alone builds in {r['plain_naval_only_seconds']} s.", ""] + rebuild_times.report_lines(
+        r.get("rebuild_by_edit")) + [
         "", "## Transfer size per page", "",
         "| page | charts | HTML | first visit: HTML + JS + CSS | first visit: everything | "
         f"after `{b['first_chart_page']}`: HTML + JS + CSS |",

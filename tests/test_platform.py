@@ -318,3 +318,51 @@ def test_the_print_copy_takes_the_figures_out_and_puts_them_back_in_print_sites_
     plot = result.find("div", class_="sd-chart__plot")
     assert plot["data-sd-figure"] == figure               # the very JSON, decoded as a browser would
     assert result.find("section", class_="print-page").find("figure")["data-sd-name"] == "a"
+
+
+# --- what serve's partial rebuilds read (serving.py) ---
+
+def test_a_glossary_diff_gives_both_versions_of_an_edited_term_and_added_and_removed_ones():
+    a = glossary.Term("a", "alpha", "First.", "p.md")
+    b = glossary.Term("b", "beta", "Second.", "p.md")
+    b_edited = glossary.Term("b", "beta", "Second, edited.", "p.md", ("betas",))
+    c = glossary.Term("c", "gamma", "Third.", "q.md")
+    changed = glossary.changed_terms([a, b], [a, b_edited, c])
+    assert set(changed) == {b, b_edited, c}
+    assert glossary.changed_terms([a, b], [b, a]) == []       # order alone is no change
+
+
+def test_a_page_records_the_terms_it_marks_by_their_definitions():
+    terms = [glossary.Term("sd", "security dilemma", "Def one.", "p.md"),
+             glossary.Term("ar", "arms race", "Def two.", "p.md"),
+             glossary.Term("mad", "MAD", "Def three.", "p.md")]
+    page = tree.parse('<p><abbr title="Def one.">security dilemma</abbr> and <abbr title="Def two.">arms race'
+                      '</abbr>, <abbr title="Not ours.">x</abbr></p>')
+    assert glossary.term_ids_marked(page, terms) == {"sd", "ar"}
+
+
+def test_a_bibliography_diff_names_added_removed_and_reformatted_keys():
+    assert citations.changed_keys({"a": "A.", "b": "B.", "c": "C."}, {"a": "A.", "b": "B, edited.", "d": "D."}) \
+        == {"b", "c", "d"}
+    assert citations.changed_keys({"a": "A."}, {"a": "A."}) == set()
+
+
+def test_a_page_knows_the_entries_it_shows():
+    page = citations.PageCitations(BIBLIOGRAPHY)
+    page.replace_citations("As Herz argued [@herz1950, p. 157].", "x.md", 1)
+    page.reading_handler()("jervis1978 glaser1997", "x.md, line 2")
+    assert page.used == {"herz1950", "jervis1978", "glaser1997"} and not page.lists_every_entry
+    page.bibliography_handler()("", "x.md, line 3")
+    assert page.lists_every_entry
+
+
+def test_no_module_imports_a_hook_file_and_the_import_graph_reads_relative_imports():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("import_graph", ROOT / "tools" / "import_graph.py")
+    import_graph = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(import_graph)
+    lines, edges = import_graph.graph(ROOT, "sdbook")
+    assert "sdbook.platform.serving" in edges["sdbook.platform.plugin"]    # from . import …, serving
+    assert "sdbook.data" in edges["sdbook.platform.plugin"]                # from ..data import …
+    assert not [name for name in lines if "hooks" in name], "a hook file is back in the package"
+    assert "Imports of a hook file: none." in import_graph.report(ROOT, "sdbook", 300)

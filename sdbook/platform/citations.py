@@ -132,6 +132,13 @@ def book_bibliography(path: Path) -> BookBibliography:
     return _book(str(path), path.stat().st_mtime)
 
 
+def changed_keys(old: dict[str, str], new: dict[str, str]) -> set[str]:
+    """Keys added, removed, or formatted differently (``BookBibliography.formatted`` before
+    and after an edit). Book-wide disambiguation (1950a, 1950b) shows up here too: an
+    edit that adds a suffix to another entry changes that entry's text."""
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
 def _csl_json(entries: dict) -> list[dict]:
     # CSL YAML and CSL JSON are the same data; YAML may type numbers, CSL wants strings.
     def plain(value):
@@ -196,6 +203,13 @@ class PageCitations:
         self.entries = self.book.entries
         self.cited: list[str] = []
         self.placed = False  # whether the page has a '::: references' line
+        self.listed: set[str] = set()  # keys of its '::: reading' lists
+        self.lists_every_entry = False  # whether it has a '::: bibliography' list
+
+    @property
+    def used(self) -> set[str]:
+        """The keys whose entries this page shows (serve rebuilds it when one changes)."""
+        return set(self.cited) | self.listed
 
     def replace_citations(self, markdown: str, src: str, first_line: int) -> str:
         lines = markdown.split("\n")
@@ -244,10 +258,12 @@ class PageCitations:
             if not keys or unknown:
                 raise BookBuildError(f"{where}: '::: reading' needs known reference ids; "
                                      f"unknown: {', '.join(unknown) or '(none given)'}")
+            self.listed.update(keys)
             return self._list(keys, anchors=False)
         return handle
 
     def bibliography_handler(self):
         def handle(args: str, where: str) -> str:
+            self.lists_every_entry = True
             return self._list(list(self.entries), anchors=True)
         return handle

@@ -91,6 +91,20 @@ def abbreviations(terms: list[Term]) -> dict[str, str]:
     return {form: term.definition for term in terms for form in term.forms}
 
 
+def term_ids_marked(tree: Tag, terms: list[Term]) -> set[str]:
+    """Ids of the terms a page marks (its abbr titles are their definitions)."""
+    by_definition = {term.definition: term.id for term in terms}
+    return {by_definition[mark["title"]] for mark in tree.find_all("abbr", title=True)
+            if mark["title"] in by_definition}
+
+
+def changed_terms(old: list[Term], new: list[Term]) -> list[Term]:
+    """Terms added, removed or edited between two readings of the glossary: both versions
+    of an edited term (their spellings, targets and definitions may all differ)."""
+    before, after = set(old), set(new)
+    return sorted(before ^ after, key=lambda term: term.id)
+
+
 def check_targets(terms: list[Term], pages: set[str], path: Path) -> None:
     """Each term must point at a page of the book (anchors are checked by MkDocs' links)."""
     for term in terms:

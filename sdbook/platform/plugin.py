@@ -174,7 +174,8 @@ class BookPlugin(BasePlugin[BookConfig]):
         return files
 
     def on_pre_build(self, config):
-        self.dev_server.before_build(config, NOTEBOOK_DIR)
+        self.dev_server.before_build(config, NOTEBOOK_DIR, self.build.terms, self._docs_path(config, "glossary"),
+                                     self._docs_path(config, "bibliography"))
 
     def on_page_markdown(self, markdown, page, config, files):
         build, src = self.build, page.file.src_uri
@@ -228,6 +229,7 @@ class BookPlugin(BasePlugin[BookConfig]):
                 pages.relative_root(page.file.dest_uri)))
         markdown = classroom.expand(markdown, src, page.file.dest_uri, Path(config["docs_dir"]))
         self.dev_server.used_notebooks(page.file.dest_uri, uses)
+        self.dev_server.used_references(page.file.dest_uri, cites.used, cites.lists_every_entry)
         return markdown
 
     def _glossary_page(self, src):
@@ -252,6 +254,8 @@ class BookPlugin(BasePlugin[BookConfig]):
                 stem, pages.relative_root(page.file.dest_uri), config.get("repo_url"), self.config.notebooks_branch))))
         elif page.toc and (contents := furniture.phone_contents(page.toc)):
             furniture.insert_contents(tree, contents)
+        self.dev_server.used_terms(page.file.src_uri, page.file.dest_uri, glossary.term_ids_marked(tree, build.terms),
+                                   whole_glossary=page.file.src_uri in build.glossary_pages)
         if page.file.src_uri in build.glossary_pages:
             glossary.unmark(tree)  # every term is defined right there
         else:
