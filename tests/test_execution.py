@@ -84,3 +84,15 @@ def test_a_notebook_that_raises_is_reported_with_its_cell(sandbox, tmp_path):
     assert "broken" not in results
     assert "notebooks/broken.ipynb, cell 2 raised" in failures["broken"]
     assert "on purpose" in failures["broken"]
+
+
+def test_an_edited_bibliography_entry_changes_the_package_fingerprint(tmp_path, monkeypatch):
+    """Event tables name their sources from docs/references.yml: editing it must rerun them."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "requirements.txt").write_bytes((data.REPO_ROOT / "requirements.txt").read_bytes())
+    references = tmp_path / "docs" / "references.yml"
+    references.write_text("- {id: kennedy1980, author: Kennedy, year: 1980}\n", encoding="utf-8")
+    monkeypatch.setattr(data, "REPO_ROOT", tmp_path)
+    before = execution.package_fingerprint()
+    references.write_text("- {id: kennedy1980, author: Kennedy, year: 1981}\n", encoding="utf-8")
+    assert execution.package_fingerprint() != before

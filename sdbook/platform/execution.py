@@ -83,6 +83,9 @@ def package_fingerprint() -> str:
         if BUILD_ONLY in path.resolve().parents:
             continue
         parts += [path.relative_to(PACKAGE_DIR).as_posix().encode(), path.read_bytes()]
+    # sdbook.events names each link's source from the bibliography ("Kennedy 1980"), so an
+    # edited entry must run the notebooks again, as an edited module does.
+    parts += [b"references.yml", (data.REPO_ROOT / "docs" / "references.yml").read_bytes()]
     return _digest(*parts)
 
 
