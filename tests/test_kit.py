@@ -67,7 +67,8 @@ def test_launcher_table_lists_every_notebook():
         assert f'href="../../notebooks/{notebook.stem}/{notebook.name}" download' in with_repo
         assert f"blob/main/notebooks/{notebook.name}" in with_repo
     assert "colab.research.google.com" not in without and "repo_url" in without
-    assert "!git clone --depth 1 https://github.com/someone/the-book sdbook-repo" in with_repo
+    # each notebook's first cell installs the book's package (test_takeaway.py): no clone
+    assert "git clone" not in with_repo
 
 
 def test_downloads_page_offers_the_zip_and_every_notebook(site):

@@ -113,13 +113,7 @@ def launchers_markdown(notebooks: list[Path], titles: dict[str, str], repo_url: 
     if not repo_url:
         return table + ("\n!!! note \"Colab and Binder links\"\n    They appear here once the "
                         "book's repository address is set (`repo_url` in `mkdocs.yml`).\n")
-    # Colab has pandas and plotly; putting the clone on sys.path finds sdbook and, through
-    # it, the data folder beside it, with no install and no restart of the session.
-    setup = (f"\n**Colab setup.** Paste this as the first cell of a notebook opened in Colab, "
-             f"run it, then run the notebook:\n\n"
-             f"```python\n!git clone --depth 1 {repo_url} sdbook-repo\n"
-             f"import sys; sys.path.insert(0, \"sdbook-repo\")\n```\n")
-    return table + setup
+    return table
 
 
 def build_time(epoch: str | None) -> datetime:
