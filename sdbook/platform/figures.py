@@ -54,13 +54,14 @@ def chart_names(markdown: str) -> list[str]:
 def number_figures(chapters: dict[str, tuple[int, str]]) -> dict[str, Figure]:
     """Every chapter's charts numbered: {chart name: Figure}, from {src: (number, markdown)}."""
     figures: dict[str, Figure] = {}
-    for src, (number, markdown) in sorted(chapters.items(), key=lambda item: item[1][0]):
-        for index, name in enumerate(chart_names(markdown), start=1):
-            if name in figures:  # embeds.chart_handler also refuses a second embed on one page
-                raise BookBuildError(f"docs/{src}: chart {name!r} is already Figure "
-                                     f"{figures[name].label[7:]} in docs/{figures[name].page}; "
-                                     "a figure belongs to one chapter (refer to it by number)")
-            figures[name] = Figure(name, number, index, src)
+    for src, (number, markdown) in sorted(chapters.items(), key=lambda item: (item[1][0], item[0])):
+        index = 0
+        for name in chart_names(markdown):
+            # A chart shown again in a later chapter keeps the number of its first showing
+            # there too (it is the same figure), and takes no number of the later chapter.
+            if name not in figures:
+                index += 1
+                figures[name] = Figure(name, number, index, src)
     return figures
 
 
