@@ -99,6 +99,11 @@ def test_a_page_links_only_the_stylesheets_and_scripts_it_uses(site):
             paper_only = 'media="print"' in tag[0]
             assert paper_only != (WHOLE_BOOK in html), f"{where}: {tag[0]}"
         assert any(s.endswith("js/print-site.js") for s in scripts) == (WHOLE_BOOK in html), where
+        # A page printed as a handout (issue 16): its stylesheet for paper only; the whole-book
+        # page prints with the print-site plugin's.
+        handout = [t for t in links if _href(t).endswith("assets/stylesheets/handout.css")]
+        assert len(handout) == (0 if WHOLE_BOOK in html else 1), f"{where}: handout.css linked {len(handout)} times"
+        assert all('media="print"' in t for t in handout), f"{where}: {handout}"
     for path, (with_markup, without) in seen.items():
         assert with_markup and without, f"{path}: pages with/without its markup {with_markup}/{without}"
 

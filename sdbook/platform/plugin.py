@@ -33,8 +33,8 @@ from mkdocs.structure.files import File
 
 from ..data import DATA_DIR, DataValidationError, load_all, resources
 from . import (BookBuildError, briefs, citations, classroom, directives, edition, embeds, execution,
-               furniture, glossary, kit, links, offline, pages, quiz, search_ranking, sections, serving,
-               wheel)
+               figures, furniture, glossary, handout, kit, links, offline, pages, quiz, search_ranking,
+               sections, serving, wheel)
 from .datalibrary import datasets_markdown
 from .notebooks import NOTEBOOK_DIR, notebook_paths, notebook_title
 from .printcopy import PrintCopy
@@ -67,6 +67,7 @@ class _Build:
         self.notebook_titles: dict[str, str] = {}
         self.terms: list[glossary.Term] = []
         self.chapters: dict[str, furniture.ChapterInfo] = {}
+        self.figures: dict[str, figures.Figure] = {}  # chart name -> its number in its chapter
         self.page_titles: dict[str, str] = {}
         self.first_lines: dict[str, int] = {}  # file line of each page's first line after front matter
         self.glossary_pages: set[str] = set()  # pages listing the glossary: no marks there
@@ -154,7 +155,9 @@ class BookPlugin(BasePlugin[BookConfig]):
         markdown_pages = {f.src_uri for f in files if f.src_uri.endswith(".md")}
         glossary.check_targets(build.terms, markdown_pages, self._docs_path(config, "glossary"))
         # Every page's title and times, before any page is rendered (the start page lists
-        # the chapters'); in a dirty build the pages not rebuilt are never read by MkDocs.
+        # the chapters'), and every chapter's figure numbers (a page may refer to another
+        # chapter's figure); in a dirty build the pages not rebuilt are never read by MkDocs.
+        chapter_sources = {}
         for src in sorted(markdown_pages):
             source = (docs / src).read_text(encoding="utf-8")
             meta, body = furniture.front_matter(source)
@@ -162,6 +165,8 @@ class BookPlugin(BasePlugin[BookConfig]):
             build.page_titles[src] = furniture.page_title(body, src)
             if info := furniture.chapter_info(src, meta, body, NOTEBOOK_DIR):
                 build.chapters[src] = info
+                chapter_sources[src] = (info.number, body)
+        build.figures = figures.number_figures(chapter_sources)
         # Generated files, so that links to them are checked like any page's.
         for name, content in classroom.downloads(Path(config["docs_dir"]), config.extra.get("book", {})).items():
             files.append(classroom.Download.generated(config, name, content=content))
@@ -256,6 +261,12 @@ class BookPlugin(BasePlugin[BookConfig]):
             furniture.insert_contents(tree, contents)
         self.dev_server.used_terms(page.file.src_uri, page.file.dest_uri, glossary.term_ids_marked(tree, build.terms),
                                    whole_glossary=page.file.src_uri in build.glossary_pages)
+        # Figures numbered ("Figure 5.3"), and "[](#chart-name)" references filled with the number.
+        figures.label_captions(tree, build.figures)
+        figures.resolve_references(tree, build.figures, page.file.src_uri, page.url)
+        if page.file.src_uri in build.chapters:  # printed, its answers come at the end
+            handout.gather_answers(tree, build.chapters[page.file.src_uri].number)
+            handout.keep_timeline_tables(tree)
         if page.file.src_uri in build.glossary_pages:
             glossary.unmark(tree)  # every term is defined right there
         else:

@@ -21,6 +21,30 @@ export function load() {
   return loading;
 }
 
+/**
+ * plotly.js now, synchronously, or null. Only for the print path: the browser lays out the
+ * printed page as soon as the beforeprint handlers return, so a chart the reader never
+ * scrolled to can be drawn on paper only if plotly.js arrives within that event. A blocking
+ * request for the (cached or local) bundle is the one way to have it there; it is never
+ * made while reading. From a folder (file://) Chromium refuses it; the charts' tables print.
+ */
+export function loadNow() {
+  if (window.Plotly) return window.Plotly;
+  try {
+    const request = new XMLHttpRequest();
+    request.open("GET", BUNDLE, false);
+    request.send();
+    if (request.status === 200 && request.responseText) {
+      const script = document.createElement("script");
+      script.text = request.responseText;  // an inline script runs as soon as it is inserted
+      document.head.appendChild(script);
+    }
+  } catch (err) {
+    console.error("plotly.js could not be loaded for print: " + err);
+  }
+  return window.Plotly || null;
+}
+
 /** draw(Plotly) now if plotly.js is here, else once it has arrived; a promise of its result. */
 export function withPlotly(draw) {
   if (window.Plotly) {
