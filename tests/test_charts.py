@@ -229,6 +229,7 @@ def test_direct_labels_name_each_line_at_its_end_instead_of_a_legend():
     assert labels["Britain"].y == 50.0 and "#5454fc" in labels["Britain"].text  # its line's colour
     assert fig.layout.showlegend is False and all(t.showlegend is False for t in fig.data)
     assert fig.layout.margin.r >= 16 * 6  # room for the longest line of a label
+    assert 2010 < fig.layout.xaxis.range[1] < 2011  # the axis ends with the data, not the names
 
 
 def test_direct_labels_of_lines_ending_together_are_pushed_apart():

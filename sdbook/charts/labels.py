@@ -97,6 +97,13 @@ def label_line_ends(fig: go.Figure) -> go.Figure:
             text=f'<span style="color:{colour}">●</span> {text}', font={"size": 12})
         trace.showlegend = False
         widest = max(widest, max(len(part) for part in text.split("<br>")) + 2)
+    # plotly widens an autoranged axis to hold annotations placed on it: without a range of
+    # its own the x axis would run years past the data to make room for the names
+    if layout.xaxis.range is None:
+        xs = [x for t in fig.data for x in (t.x or ()) if isinstance(x, (int, float))]
+        if xs:
+            pad = (max(xs) - min(xs)) * 0.02
+            layout.xaxis.range = [min(xs) - pad, max(xs) + pad]
     if not any(t.showlegend is not False for t in fig.data if t.name):
         layout.showlegend = False
     layout.margin.r = max(margin.r or 0, round(GAP_PX + widest * CHAR_PX + 8))

@@ -62,9 +62,9 @@ export function addTools(el, originalLayout, Plotly) {
 const PAD = 20;          // px of white around the exported picture
 const CREDIT_LINE = 16;  // px per line of the 11-px credit
 
-// Credit lines cut to the picture's width (about 6 px a character at 11 px).
+// Credit lines cut to the picture's width (under 6 px a character at 11 px).
 function creditLines(text, width) {
-  const limit = Math.floor((width - 2 * PAD) / 6);
+  const limit = Math.floor((width - 2 * PAD) / 5.8);
   const lines = [];
   text.split("\n").forEach((paragraph) => {
     let line = "";
@@ -89,7 +89,7 @@ export function exportFigure(el) {
   const credit = ((fig && fig.dataset.sdCredit) || "") +
     "\nChart: The Security Dilemma (CC BY 4.0), " + location.origin + location.pathname;
   const lines = creditLines(credit, width);
-  const extra = lines.length * CREDIT_LINE + PAD;
+  const extra = lines.length * CREDIT_LINE + PAD + 10;
   const margin = layout.margin || {};
   const bottom = (margin.b === undefined ? 80 : margin.b);
   const ink = "#222222", grid = "#dddddd";
@@ -111,7 +111,7 @@ export function exportFigure(el) {
   layout.annotations = (layout.annotations || []).concat([{
     text: lines.join("<br>"), showarrow: false, align: "left", xref: "paper", yref: "paper",
     x: 0, xanchor: "left", xshift: -(layout.margin.l - PAD), y: 0, yanchor: "top",
-    yshift: -(bottom + 4), font: { size: 11, color: "#444444" }
+    yshift: -(bottom + 10), font: { size: 11, color: "#444444" }
   }]);
   return { data: el.data, layout };
 }
