@@ -328,7 +328,8 @@ def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
         # a margin before the first survey keeps the first year's label clear of the y axis's 0
         xaxis={"title": {"text": "Date of the survey"}, "type": "date",
                "range": ["2014-01-01", "2026-01-01"]},
-        yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero"},
+        yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero",
+               "ticklabelstandoff": 6},  # its "0" keeps clear of the first date under the corner
         hovermode="closest", height=560, legend=LEGEND_BELOW,
         margin={"l": 60, "r": 20, "t": 50, "b": 170},
     ))
