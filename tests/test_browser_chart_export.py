@@ -28,13 +28,22 @@ def _plot_pages(site, served_site):
                          page.read_text("utf-8"))]
 
 
-def _draw_every_plot(page):
+def _draw_every_plot(page, url):
+    """Bring each plot on screen (plots draw when near it) and wait until it is drawn."""
     plots = page.locator(PLOTS)
     for index in range(plots.count()):
-        plots.nth(index).scroll_into_view_if_needed()
-    page.wait_for_function(
-        f"() => [...document.querySelectorAll('{PLOTS}')]"
-        ".every(el => el.dataset.sdState === 'drawn' || el.dataset.sdState === 'error')", timeout=60_000)
+        plot = plots.nth(index)
+        plot.scroll_into_view_if_needed()
+        try:
+            plot.evaluate("""el => new Promise((resolve, reject) => {
+                const start = Date.now();
+                (function wait() {
+                  if (el.dataset.sdState === 'drawn' || el.dataset.sdState === 'error') resolve();
+                  else if (Date.now() - start > 30000) reject(new Error('not drawn'));
+                  else setTimeout(wait, 100);
+                })(); })""")
+        except Exception as error:  # noqa: BLE001 (name the plot)
+            raise AssertionError(f"{url}: plot {index} ({plot.get_attribute('class')}) never drawn: {error}")
     return plots.count()
 
 
@@ -57,7 +66,7 @@ def test_no_plot_on_any_page_offers_to_upload_itself(browser, site, served_site)
     try:
         for url in pages:
             watch.page.goto(url, wait_until="networkidle")
-            plots += _draw_every_plot(watch.page)
+            plots += _draw_every_plot(watch.page, url)
             for plot in watch.page.locator(".js-plotly-plot").all():
                 plot.hover()  # a modebar shown on hover would now be in the page
             offers = watch.page.evaluate(_CLOUD_OFFERS)

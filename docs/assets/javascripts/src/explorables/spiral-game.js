@@ -89,7 +89,7 @@ function setup(rootEl) {
         x: rows.map(column), y: rows.map(function (r) { return line(r, spec[4]); }),
         customdata: rows.map(function (r) { return r.round; }),
         mode: "markers", name: spec[2],
-        marker: { color: spec[3], size: small ? 9 : 8, line: { color: spec[3], width: 1.5 },
+        marker: { color: spec[3], size: 8, line: { color: spec[3], width: 1.5 },
                   symbol: rows.map(function (r) { return r[spec[0]] === ARM ? "circle" : "circle-open"; }) },
         hovertemplate: "round %{customdata}<extra>" + spec[2] + "</extra>"
       });
