@@ -123,7 +123,8 @@ class Chart:
                 f'<a href="{SITE_ROOT}data/{html.escape(r.path.name)}" download>'
                 f'{html.escape(r.path.name)}</a>' for r in self.datasets.values()) + "</p>"
         return (
-            f'<figure class="sd-chart" id="{cid}" data-sd-name="{self.name}">'
+            f'<figure class="sd-chart" id="{cid}" data-sd-name="{self.name}" '
+            f'data-sd-credit="{html.escape(self.credit())}">'
             # No role="img" here: plotly puts buttons inside, and an image may not hold
             # controls. The figure is named by its caption; the table is the text version.
             # The caption comes first: HTML allows a figure's <figcaption> only as its first
@@ -141,6 +142,24 @@ class Chart:
             f'{download}</details>'
             f'</figure>'
         )
+
+    def credit(self) -> str:
+        """Source and licence lines that an exported image carries under the chart.
+
+        The site's "Download image" button prints them in the PNG (charts/controls.js),
+        so a figure copied out of the book still names where its numbers come from.
+        """
+        if self.model:
+            return f"Source: model output, no data, computed by {self.model} (The Security Dilemma)"
+        titles = "; ".join(r.meta["title"] for r in self.datasets.values())
+        licences = []
+        for resource in self.datasets.values():
+            for licence in resource.meta["licenses"]:
+                # the licence's name without its explanation: "Creative Commons Attribution 4.0"
+                name = re.split(r" \(|: ", licence.get("title") or licence["name"])[0]
+                if name not in licences:
+                    licences.append(name)
+        return f"Source: {titles}\nData licence: {'; '.join(licences)}"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         # HTML for the static site (nbconvert prefers it); the Plotly mimetype for JupyterLab.

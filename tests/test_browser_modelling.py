@@ -171,3 +171,105 @@ def test_explorables_redraw_in_dark_mode_and_fit_a_phone(browser, served_site, w
         assert not watch.errors, watch.errors
     finally:
         watch.close()
+
+
+# --- on a phone: the plot stays in view, the game is legible, nothing overlaps ------------
+
+_KEEP_CONTROL_BELOW_VIEW = """([name, index]) => {
+  const root = document.querySelector(`[data-sd-explorable="${name}"]`);
+  const control = root.querySelectorAll('.sd-explorable__stage input, .sd-explorable__stage select')[index];
+  const view = root.querySelector('.sd-explorable__view');
+  // a reader scrolls until the control sits just under the plot (or the plot, if it scrolls away)
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  window.scrollBy(0, control.getBoundingClientRect().top - (header + view.offsetHeight + 16));
+  return true;
+}"""
+
+_WHERE = """([name, index]) => {
+  const root = document.querySelector(`[data-sd-explorable="${name}"]`);
+  const control = root.querySelectorAll('.sd-explorable__stage input, .sd-explorable__stage select')[index];
+  const plot = root.querySelector('.sd-explorable__view .sd-explorable__plot').getBoundingClientRect();
+  const c = control.getBoundingClientRect();
+  const hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
+  return {plotTop: plot.top, plotBottom: plot.bottom, controlTop: c.top, controlBottom: c.bottom,
+          visible: hit === control || control.contains(hit) || (hit && hit.htmlFor === control.id),
+          header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+          height: window.innerHeight, id: control.id};
+}"""
+
+
+def _results(root) -> str:
+    """What a move can change besides the plots: the status sentence and the table."""
+    return root.evaluate("""el => [...el.querySelectorAll('.sd-explorable__status, .sd-explorable__table')]
+                              .map(e => e.textContent).join('|')""")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_plot_stays_in_view_while_every_control_moves(browser, served_site, scheme):
+    watch = _open(browser, served_site, viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        page = watch.page
+        for name in ("richardson", "spiral-game"):
+            root = _ready(page, name)
+            controls = root.locator(".sd-explorable__stage input, .sd-explorable__stage select")
+            assert controls.count() >= 8, f"{name}: {controls.count()} controls"
+            for index in range(controls.count()):
+                page.evaluate(_KEEP_CONTROL_BELOW_VIEW, [name, index])
+                page.wait_for_timeout(100)
+                where = page.evaluate(_WHERE, [name, index])
+                assert where["visible"], f"{name} {where['id']}: the control is covered: {where}"
+                assert where["plotTop"] >= where["header"] - 1 and where["plotBottom"] <= where["controlTop"], \
+                    f"{name} {where['id']}: the plot is out of view while the control is in reach: {where}"
+                before = _drawn(page, name) + _results(root)
+                control = controls.nth(index)
+                control.focus()
+                page.keyboard.press(control.evaluate("""e => e.tagName === 'SELECT'
+                    ? (e.selectedIndex < e.options.length - 1 ? 'ArrowDown' : 'ArrowUp')
+                    : (Number(e.value) < Number(e.max) ? 'ArrowRight' : 'ArrowLeft')"""))
+                page.wait_for_timeout(150)
+                after = _drawn(page, name) + _results(root)
+                assert after != before, f"{name} {where['id']}: moving it changed nothing"
+                where = page.evaluate(_WHERE, [name, index])
+                assert where["plotTop"] >= where["header"] - 1 and where["plotBottom"] <= where["height"], \
+                    f"{name} {where['id']}: the plot left the screen as the control moved: {where}"
+        assert not watch.errors, watch.errors
+    finally:
+        watch.close()
+
+
+_TEXT = """el => [...el.querySelectorAll('.xtick text, .ytick text, .gtitle, .g-xtitle text, .g-ytitle text, .legendtext, .annotation-text')]
+  .filter(t => t.textContent.trim()).map(t => { const b = t.getBoundingClientRect();
+    return {text: t.textContent, l: b.left, r: b.right, t: b.top, b: b.bottom}; })"""
+
+
+def test_on_a_phone_the_game_is_legible_and_its_table_fits(browser, served_site):  # noqa: F811
+    watch = _open(browser, served_site, viewport={"width": 390, "height": 844})
+    try:
+        page = watch.page
+        for name in ("richardson", "spiral-game"):
+            root = _ready(page, name)
+            for plot in root.locator(".sd-explorable__plot").all():
+                boxes = plot.evaluate(_TEXT)
+                for i, a in enumerate(boxes):
+                    for b in boxes[i + 1:]:
+                        overlap = min(a["r"], b["r"]) - max(a["l"], b["l"]) > 1 and \
+                            min(a["b"], b["b"]) - max(a["t"], b["t"]) > 1
+                        assert not overlap, f"{name}: {a['text']!r} overlaps {b['text']!r}"
+        spacing = page.evaluate("""() => {
+            const gd = document.querySelector('[data-sd-explorable="spiral-game"] .sd-explorable__plot');
+            const axis = gd._fullLayout.xaxis;
+            const perRow = Math.max(...gd.data[0].x);
+            return {px: axis._length / (axis.range[1] - axis.range[0]), size: gd.data[0].marker.size,
+                    rounds: gd.data[0].x.length, perRow};
+        }""")
+        assert spacing["rounds"] == 60
+        assert spacing["px"] >= spacing["size"] + 3, f"rounds merge at 390 px: {spacing}"
+        fits = page.evaluate("""() => { const box = document.querySelector('.sd-explorable__table');
+            const caption = box.querySelector('caption').getBoundingClientRect(), outer = box.getBoundingClientRect();
+            return {over: box.scrollWidth - box.clientWidth, caption: [caption.left, caption.right],
+                    box: [outer.left, outer.right]}; }""")
+        assert fits["over"] <= 1, f"the round-robin table is wider than its box: {fits}"
+        assert fits["caption"][0] >= fits["box"][0] - 1 and fits["caption"][1] <= fits["box"][1] + 1, fits
+        assert not watch.errors, watch.errors
+    finally:
+        watch.close()

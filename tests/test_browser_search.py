@@ -41,6 +41,8 @@ FIRST_RESULT = {
     "nullclines": "modelling/",
     "anarchy": "core-logic/",
     "distinguishability": "core-logic/",
+    "offence-defence balance": "core-logic/",
+    "tit for tat": "modelling/",
     "Butterfield": "origins/",
     "role cards 1911": "classroom/role-cards/",
     "role cards 1983": "classroom/nuclear-role-cards/",

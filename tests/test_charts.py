@@ -207,3 +207,44 @@ def test_a_model_chart_credits_its_module_and_names_no_dataset(datasets):
         Chart(fig, name="x", takeaway="T.", table=chart.table, datasets=["dreadnoughts"], model="m.py")
     with pytest.raises(ValueError, match="must name the datasets"):
         Chart(fig, name="x", takeaway="T.", table=chart.table)
+
+
+# --- direct labels (sdbook/charts/labels.py) ------------------------------------------
+
+def _three_lines(ends):
+    import plotly.graph_objects as go
+    fig = go.Figure([go.Scatter(x=[2000, 2010], y=[1.0, end], name=name, mode="lines",
+                                line={"color": colour})
+                     for (name, end), colour in zip(ends.items(), ("#5454fc", "#d95f02", "#248478"))])
+    fig.update_layout(**style.base_layout("Three lines", yaxis={"rangemode": "tozero"}))
+    return fig
+
+
+def test_direct_labels_name_each_line_at_its_end_instead_of_a_legend():
+    from sdbook.charts.labels import label_line_ends
+    fig = label_line_ends(_three_lines({"Britain": 50.0, "Germany": 30.0, "Germany and Austria-Hungary": 10.0}))
+    labels = {a.text.split("</span> ")[-1]: a for a in fig.layout.annotations}
+    assert set(labels) == {"Britain", "Germany", "Germany and<br>Austria-Hungary"}
+    assert all(a.x == 2010 and a.xanchor == "left" for a in labels.values())
+    assert labels["Britain"].y == 50.0 and "#5454fc" in labels["Britain"].text  # its line's colour
+    assert fig.layout.showlegend is False and all(t.showlegend is False for t in fig.data)
+    assert fig.layout.margin.r >= 16 * 6  # room for the longest line of a label
+    assert 2010 < fig.layout.xaxis.range[1] < 2011  # the axis ends with the data, not the names
+
+
+def test_direct_labels_of_lines_ending_together_are_pushed_apart():
+    from sdbook.charts.labels import LINE_HEIGHT_PX, label_line_ends
+    fig = label_line_ends(_three_lines({"A": 20.0, "B": 20.2, "C": 19.9}))
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    scale = plot_px / (20.2 * 1.1)
+    centres = sorted(a.y * scale + a.yshift for a in fig.layout.annotations)
+    gaps = [b - a for a, b in zip(centres, centres[1:])]
+    assert all(gap >= LINE_HEIGHT_PX - 0.5 for gap in gaps), gaps
+
+
+def test_direct_labels_refuse_a_log_axis():
+    from sdbook.charts.labels import label_line_ends
+    fig = _three_lines({"A": 20.0, "B": 30.0, "C": 40.0})
+    fig.update_yaxes(type="log")
+    with pytest.raises(ValueError, match="linear"):
+        label_line_ends(fig)

@@ -121,7 +121,8 @@ def fig_defence_burden(outlays: pd.DataFrame, events: pd.DataFrame) -> go.Figure
     ]
     fig.update_layout(**_layout(
         title_share, xaxis={"title": {"text": "Fiscal year"}, "dtick": 5, "range": [1944.5, 1991.5]},
-        yaxis={"title": {"text": "% of GDP"}, "rangemode": "tozero"},
+        # the y axis's "0" keeps clear of the first year under the corner
+        yaxis={"title": {"text": "% of GDP"}, "rangemode": "tozero", "ticklabelstandoff": 6},
         shapes=shapes, annotations=notes, updatemenus=[_view_buttons(buttons)],
         hovermode="x unified", showlegend=False, height=480,
         margin={"l": 60, "r": 20, "t": 60, "b": 110},

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from .. import games, modelling, richardson
 from ..richardson import Params
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
+from .labels import label_line_ends
 
 X_COLOUR, Y_COLOUR = country_colour("State X"), country_colour("State Y")
 PHASE_MAX = 100.0
@@ -174,7 +175,7 @@ def fig_bloc_spending(milex: pd.DataFrame) -> go.Figure:
         xaxis={"title": {"text": "Year"}, "dtick": 2},
         yaxis={"title": {"text": "million £ (current)"}, "rangemode": "tozero"},
     ))
-    return fig
+    return label_line_ends(fig)
 
 
 def fig_richardson_test(milex: pd.DataFrame) -> go.Figure:

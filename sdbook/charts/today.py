@@ -16,6 +16,7 @@ from ..today import south_china_sea as scs
 from ..style import NEUTRAL_COLOUR, base_layout, country_colour
 from .. import events as book_events
 from .sequence import fig_event_sequence
+from .labels import label_line_ends
 
 US = "United States"
 # Scope → (colour, marker symbol): the agency's own money in the US colour, wider or
@@ -287,7 +288,7 @@ def fig_scs_burden(spending: pd.DataFrame) -> go.Figure:
                  "x1": scs.BASE_YEAR, "y0": 0, "y1": 1,
                  "line": {"color": "#7a7f8a", "width": 1, "dash": "dot"}}],
     ))
-    return fig
+    return label_line_ends(fig)
 
 
 WHOLE_SEA = "disputed areas of the South China Sea"
@@ -327,7 +328,8 @@ def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
         # a margin before the first survey keeps the first year's label clear of the y axis's 0
         xaxis={"title": {"text": "Date of the survey"}, "type": "date",
                "range": ["2014-01-01", "2026-01-01"]},
-        yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero"},
+        yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero",
+               "ticklabelstandoff": 6},  # its "0" keeps clear of the first date under the corner
         hovermode="closest", height=560, legend=LEGEND_BELOW,
         margin={"l": 60, "r": 20, "t": 50, "b": 170},
     ))

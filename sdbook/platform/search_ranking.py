@@ -10,7 +10,14 @@ Three things, all decided at build time (the search engine is Material's own lun
   element carrying `data-search-exclude`, and strips that attribute from the page).
 - Names and acronyms: the glossary's abbreviations (an `also:` form such as MAD, SLBM,
   DISEC or FONOP) become search tags of the section that explains the term, so typing the
-  acronym returns that section first, with the acronym shown under the result.
+  acronym returns that section first, with the acronym shown under the result. So do its
+  names hyphenated around a small word (tit-for-tat, freedom-of-navigation): a reader types
+  them with spaces, and Material's search adds a wildcard to every word typed, so "for" in
+  "tit for tat" matches "force" and "forum" all over the book and outranks the three words
+  together; as a tag the name's words outweigh that. Other hyphenated names stay untagged:
+  a tag outweighs any text, and "confidence-building" as a tag took "island building".
+  Words are split at en and em dashes as at hyphens (mkdocs.yml, search separator), so
+  "offence-defence balance" typed with a hyphen finds the "offence–defence" of the text.
 Tested by tests/test_browser_search.py, which types queries into the built site's search.
 """
 
@@ -34,6 +41,8 @@ REFERENCE_PAGES = ("data-library.md", "bibliography.md", "glossary.md", "print_p
 
 # An abbreviation: capitals (and digits), perhaps a lower-case plural or suffix (FONOPs, MIRVed).
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]+[a-z]{0,2}$")
+# A name hyphenated around a small word that search cannot find alone (tit-for-tat).
+_JOINED = re.compile(r"\w-(?:for|of|and|the|to|in|on|by|a)-\w", re.IGNORECASE)
 # Elements kept out of the index: notebook input cells, tables, charts' data boxes.
 _EXCLUDED_START = re.compile(
     r'<(table|div class="jp-InputArea[^"]*"|details class="sd-chart__data[^"]*")(?=[\s>])')
@@ -64,7 +73,8 @@ def _location(explained_in: str) -> str:
 
 
 def tag_abbreviations(site_dir: Path, glossary_path: Path) -> None:
-    """Add each glossary abbreviation as a search tag of the section that explains it."""
+    """Add each glossary abbreviation, and each name hyphenated around a small word, as a search
+    tag of the section that explains it."""
     index_path = Path(site_dir) / "search" / "search_index.json"
     if not index_path.exists():
         return
@@ -72,7 +82,7 @@ def tag_abbreviations(site_dir: Path, glossary_path: Path) -> None:
     docs = {doc["location"]: doc for doc in index["docs"]}
     for entry in yaml.safe_load(glossary_path.read_text(encoding="utf-8")):
         forms = [entry["term"], *entry.get("also", [])]
-        abbreviations = [form for form in forms if _ABBREVIATION.match(form)]
+        abbreviations = [form for form in forms if _ABBREVIATION.match(form) or _JOINED.search(form)]
         if not abbreviations:
             continue
         location = _location(entry["explained_in"])

@@ -4,6 +4,7 @@
  * and its menu buttons are SVG without keyboard focus. These work offline and from the
  * keyboard: download a PNG, reset zoom, and the figure's view switches.
  */
+import { applyPatch } from "../core/theme.js";
 import { wrapTitle } from "./phone.js";
 
 export function removeControls(el) {
@@ -36,8 +37,14 @@ export function addTools(el, originalLayout, Plotly) {
   const name = (el.closest("figure") && el.closest("figure").dataset.sdName) || "chart";
   const group = controlGroup("Chart tools", "sd-chart__tools");
   group.appendChild(button("Download image (PNG)", () => {
-    Plotly.downloadImage(el, { format: "png", filename: name, width: el.clientWidth,
-                               height: el.clientHeight, scale: 2 });
+    const figure = exportFigure(el);
+    Plotly.toImage(figure, { format: "png", width: figure.layout.width, height: figure.layout.height,
+                             scale: 2 }).then((url) => {
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = name + ".png";
+      link.click();
+    });
   }));
   group.appendChild(button("Reset zoom", () => {
     const reset = {};
@@ -50,6 +57,63 @@ export function addTools(el, originalLayout, Plotly) {
     Plotly.relayout(el, reset);
   }));
   el.insertAdjacentElement("afterend", group);
+}
+
+const PAD = 20;          // px of white around the exported picture
+const CREDIT_LINE = 16;  // px per line of the 11-px credit
+
+// Credit lines cut to the picture's width (under 6 px a character at 11 px).
+function creditLines(text, width) {
+  const limit = Math.floor((width - 2 * PAD) / 5.8);
+  const lines = [];
+  text.split("\n").forEach((paragraph) => {
+    let line = "";
+    paragraph.split(" ").forEach((word) => {
+      if (line && (line + " " + word).length > limit) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    lines.push(line);
+  });
+  return lines;
+}
+
+/**
+ * The chart as a stand-alone picture: on white with dark text whatever the page's theme,
+ * a margin all round, and under it the source and licence lines of its figure
+ * (data-sd-credit, written by sdbook/display.py) and where it was published.
+ */
+export function exportFigure(el) {
+  const layout = JSON.parse(JSON.stringify(el.layout));
+  const fig = el.closest("figure");
+  const width = Math.max(el.clientWidth, 480);
+  const credit = ((fig && fig.dataset.sdCredit) || "") +
+    "\nChart: The Security Dilemma (CC BY 4.0), " + location.origin + location.pathname;
+  const lines = creditLines(credit, width);
+  const extra = lines.length * CREDIT_LINE + PAD + 10;
+  const margin = layout.margin || {};
+  const bottom = (margin.b === undefined ? 80 : margin.b);
+  const ink = "#222222", grid = "#dddddd";
+  layout.font = Object.assign({}, layout.font, { color: ink });
+  layout.title = Object.assign({}, layout.title, { xref: "container", x: 0, xanchor: "left",
+                                                   pad: { l: PAD, t: PAD } });
+  applyPatch(layout, { "title.font.color": ink, "legend.font.color": ink });
+  Object.keys(layout).filter((key) => /^[xy]axis\d*$/.test(key)).forEach((key) => {
+    Object.assign(layout[key], { gridcolor: grid, linecolor: "#aaaaaa", zerolinecolor: "#aaaaaa" });
+  });
+  layout.paper_bgcolor = "#ffffff";
+  layout.plot_bgcolor = "#ffffff";
+  layout.width = width + 2 * PAD;
+  layout.height = (layout.height || el.clientHeight) + extra + PAD;
+  layout.margin = Object.assign({}, margin, { l: (margin.l || 60) + PAD, r: (margin.r || 20) + PAD,
+                                              t: (margin.t || 70) + PAD, b: bottom + extra });
+  // A legend pinned to the picture's foot moves up above the credit.
+  if (layout.legend && layout.legend.yref === "container") layout.legend.y = (extra - PAD / 2) / layout.height;
+  layout.annotations = (layout.annotations || []).concat([{
+    text: lines.join("<br>"), showarrow: false, align: "left", xref: "paper", yref: "paper",
+    x: 0, xanchor: "left", xshift: -(layout.margin.l - PAD), y: 0, yanchor: "top",
+    yshift: -(bottom + 10), font: { size: 11, color: "#444444" }
+  }]);
+  return { data: el.data, layout };
 }
 
 export function addMenu(el, menu, Plotly) {

@@ -13,7 +13,12 @@ export function load() {
     loading = new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = BUNDLE;
-      script.onload = () => resolve(window.Plotly);
+      script.onload = () => {
+        // No plot anywhere offers to upload itself to Plotly's cloud (this build's default
+        // is to show that button); tests/test_browser_platform.py checks every page.
+        window.Plotly.setPlotConfig({ showSendToCloud: false, showEditInChartStudio: false });
+        resolve(window.Plotly);
+      };
       script.onerror = () => reject(new Error("could not load " + BUNDLE));
       document.head.appendChild(script);
     });

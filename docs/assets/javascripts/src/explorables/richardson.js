@@ -56,10 +56,11 @@ function setup(rootEl) {
     update();
   });
   controls.appendChild(reset);
-  rootEl.appendChild(controls);
-
+  // The phase plane first, then the sliders that move it: on a phone it stays in view.
+  var view = ui.view(rootEl);
+  var phase = ui.figure(view, uid, "Phase plane: arms of X across, arms of Y up");
+  view.parentNode.appendChild(controls);
   var status = ui.status(rootEl, uid);
-  var phase = ui.figure(rootEl, uid, "Phase plane: arms of X across, arms of Y up");
   var paths = ui.figure(rootEl, uid, "Arms of X and Y over the years");
 
   function params() {
@@ -105,21 +106,30 @@ function setup(rootEl) {
     });
     var eq = equilibrium(p), ar = arrows(p);
     var clean = function (v) { return isFinite(v) ? v : null; };
+    // On a phone the key's names are short and its entries of one width (plotly fits a key
+    // under the plot into the plot's width), so it takes three rows, not five.
+    var small = ui.narrow(phase);
+    var names = small ? ["direction", "X: dx/dt = 0", "Y: dy/dt = 0", "path", "equilibrium"]
+      : ["direction of change", "X stops changing (dx/dt = 0)", "Y stops changing (dy/dt = 0)",
+         "path over " + YEARS + " years", "equilibrium"];
     ui.plot(phase, [
-      { x: ar.x, y: ar.y, mode: "lines+markers", name: "direction of change", hoverinfo: "skip",
+      { x: ar.x, y: ar.y, mode: "lines+markers", name: names[0], hoverinfo: "skip",
         line: { color: COLOURS.neutral, width: 1.2 },
         marker: { symbol: "arrow", angleref: "previous", size: ar.size, color: COLOURS.neutral } },
-      { x: grid, y: lines.x_nullcline.map(clean), mode: "lines", name: "X stops changing (dx/dt = 0)",
+      { x: grid, y: lines.x_nullcline.map(clean), mode: "lines", name: names[1],
         line: { color: COLOURS.x, width: 2, dash: "dash" } },
-      { x: grid, y: lines.y_nullcline.map(clean), mode: "lines", name: "Y stops changing (dy/dt = 0)",
+      { x: grid, y: lines.y_nullcline.map(clean), mode: "lines", name: names[2],
         line: { color: COLOURS.y, width: 2, dash: "dot" } },
       { x: path.x.filter(function (_, n) { return keep[n]; }),
         y: path.y.filter(function (_, n) { return keep[n]; }),
-        mode: "lines", name: "path over " + YEARS + " years", line: { color: COLOURS.neutral, width: 4 } },
-      { x: eq ? [eq[0]] : [], y: eq ? [eq[1]] : [], mode: "markers", name: "equilibrium",
+        mode: "lines", name: names[3], line: { color: COLOURS.neutral, width: 4 } },
+      { x: eq ? [eq[0]] : [], y: eq ? [eq[1]] : [], mode: "markers", name: names[4],
         marker: { symbol: "circle-open", size: 14, color: COLOURS.neutral, line: { width: 3 } } }
     ], ui.layout(phase, "Phase plane", {
-      height: Math.min(600, Math.max(420, phase.clientWidth + 110)),
+      height: small ? Math.round(Math.min(480, Math.max(320, window.innerHeight * 0.5)))
+        : Math.min(600, Math.max(420, phase.clientWidth + 110)),
+      margin: { l: 56, r: 16, t: 40, b: small ? 112 : 110 },
+      legend: Object.assign(ui.layout(phase, "").legend, small ? { entrywidth: 76 } : {}),
       xaxis: { title: { text: "arms of X", standoff: 8 }, range: [0, PHASE_MAX], constrain: "domain", automargin: true },
       yaxis: { title: { text: "arms of Y", standoff: 8 }, range: [0, PHASE_MAX], scaleanchor: "x", automargin: true }
     }));

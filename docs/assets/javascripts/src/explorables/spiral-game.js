@@ -57,38 +57,58 @@ function setup(rootEl) {
     state.seed = state.seed % 100 + 1; seed.set(state.seed); update();
   });
   controls.appendChild(again);
-  rootEl.appendChild(controls);
-
+  // The match first, then the controls that change it: on a phone it stays in view.
+  var view = ui.view(rootEl);
+  var chart = ui.figure(view, uid, "The match round by round");
+  view.parentNode.appendChild(controls);
   var status = ui.status(rootEl, uid);
-  var chart = ui.figure(rootEl, uid, "The match round by round");
   var tableBox = ui.element("div", { "class": "sd-explorable__table", tabindex: "0", role: "region",
                                       "aria-label": "Round-robin tournament" });
   rootEl.appendChild(tableBox);
 
   function current() { return { T: state.T, R: state.R, P: state.P, S: state.S }; }
 
+  // On a phone 60 rounds in one row would merge into bars: the match wraps into rows of
+  // ROW_ON_PHONE rounds, each a pair of lines (X above Y), top to bottom.
+  var ROW_ON_PHONE = 20;
+
   function draw(rows) {
-    var traces = [];
+    var small = ui.narrow(chart), perRow = small ? ROW_ON_PHONE : rows.length;
+    var blocks = Math.max(1, Math.ceil(rows.length / perRow));
+    var line = function (r, player) { return (blocks - 1 - Math.floor((r.round - 1) / perRow)) * 3 + player; };
+    var column = function (r) { return r.round - Math.floor((r.round - 1) / perRow) * perRow; };
+    var traces = [], tickvals = [], ticktext = [];
+    for (var b = 0; b < blocks; b++) {
+      var span = blocks > 1 ? " " + (b * perRow + 1) + "–" + Math.min(rows.length, (b + 1) * perRow) : "";
+      tickvals.push((blocks - 1 - b) * 3 + 1, (blocks - 1 - b) * 3);
+      ticktext.push("X" + span, "Y");
+    }
     [["move1", "seen_by_2", "X: " + name(state.first), COLOURS.x, 1],
      ["move2", "seen_by_1", "Y: " + name(state.second), COLOURS.y, 0]].forEach(function (spec, i) {
       traces.push({
-        x: rows.map(function (r) { return r.round; }), y: rows.map(function () { return spec[4]; }),
+        x: rows.map(column), y: rows.map(function (r) { return line(r, spec[4]); }),
+        customdata: rows.map(function (r) { return r.round; }),
         mode: "markers", name: spec[2],
         marker: { color: spec[3], size: 8, line: { color: spec[3], width: 1.5 },
                   symbol: rows.map(function (r) { return r[spec[0]] === ARM ? "circle" : "circle-open"; }) },
-        hovertemplate: "round %{x}<extra>" + spec[2] + "</extra>"
+        hovertemplate: "round %{customdata}<extra>" + spec[2] + "</extra>"
       });
       var wrong = rows.filter(function (r) { return r[spec[0]] !== r[spec[1]]; });
       traces.push({
-        x: wrong.map(function (r) { return r.round; }), y: wrong.map(function () { return spec[4] + 0.22; }),
+        x: wrong.map(column), y: wrong.map(function (r) { return line(r, spec[4]) + 0.22; }),
+        customdata: wrong.map(function (r) { return r.round; }),
         mode: "markers", name: "misread by the other side", showlegend: i === 0, legendgroup: "misread",
+        legendrank: 2000,  // after both players in the key
         marker: { symbol: "x-thin", size: 9, color: COLOURS.neutral, line: { color: COLOURS.neutral, width: 2 } },
-        hovertemplate: "round %{x}: seen the wrong way<extra></extra>"
+        hovertemplate: "round %{customdata}: seen the wrong way<extra></extra>"
       });
     });
     ui.plot(chart, traces, ui.layout(chart, "Filled: armed · open: restrained", {
-      height: 340, xaxis: { title: { text: "round" }, automargin: true },
-      yaxis: { tickvals: [0, 1], ticktext: ["Y", "X"], range: [-0.5, 1.6] }
+      height: blocks > 1 ? 150 + blocks * 78 : 340,
+      margin: { l: blocks > 1 ? 64 : 56, r: 16, t: 40, b: small ? 130 : 110 },
+      xaxis: { title: { text: blocks > 1 ? "round in the row" : "round" }, automargin: true,
+               range: [0.3, perRow + 0.7] },
+      yaxis: { tickvals: tickvals, ticktext: ticktext, range: [-0.5, blocks * 3 - 1.4], fixedrange: true }
     }));
   }
 

@@ -97,6 +97,24 @@ export function status(rootEl, uid) {
   return el;
 }
 
+/**
+ * The plot that stays on screen while the reader moves a control: the controls follow it
+ * inside one stage, and on a phone it sticks under the header while they scroll by
+ * (explorables.css). Returns the view; append the controls to its parent, the stage.
+ */
+export function view(rootEl) {
+  const stage = element("div", { "class": "sd-explorable__stage" });
+  const el = element("div", { "class": "sd-explorable__view" });
+  stage.appendChild(el);
+  rootEl.appendChild(stage);
+  return el;
+}
+
+/** A phone: plots draw a compact form (shorter names, rounds in rows). */
+export function narrow(el) {
+  return el.clientWidth < 600;
+}
+
 /** A plot described by that sentence. */
 export function figure(rootEl, uid, label) {
   const el = element("div", { "class": "sd-explorable__plot", role: "figure",
@@ -117,7 +135,9 @@ export function layout(el, title, extra) {
     font: { family: FONT, size: narrow ? 12 : 13 },
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
     margin: { l: 56, r: 16, t: 40, b: narrow ? 150 : 110 },
-    legend: { orientation: "h", x: 0, y: 0, yref: "container", yanchor: "bottom",
+    // measured against the whole width: a key measured against the plot's width alone
+    // puts one entry on each row on a phone
+    legend: { orientation: "h", x: 0, xref: "container", y: 0, yref: "container", yanchor: "bottom",
               font: { size: narrow ? 11 : 12 } },
     hovermode: "closest"
   };
@@ -125,7 +145,10 @@ export function layout(el, title, extra) {
   return applyPatch(base, themePatch());
 }
 
-const CONFIG = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
+// No toolbar: on a phone it covers the plot's key, and its share button would upload the
+// figure to Plotly's cloud (a drag still zooms, a double click resets).
+const CONFIG = { responsive: true, displaylogo: false, displayModeBar: false,
+                 showSendToCloud: false, showEditInChartStudio: false };
 
 function react(el, data, plotLayout) {
   return withPlotly((Plotly) => Plotly.react(el, data, plotLayout, CONFIG))

@@ -1,0 +1,154 @@
+"""Plots offer nothing that leaves the book, and a downloaded chart stands on its own.
+
+- No plot on any page has Plotly's cloud buttons ("Share chart", which uploads the figure
+  to Plotly's servers, or "Edit in Chart Studio"): every page that draws a plot is opened,
+  every plot drawn, and each one's modebar and configuration are read.
+- The "Download image (PNG)" button under a chart gives a picture on white, with a margin
+  all round, the chart's title, and its source and licence lines under the plot, in the
+  light theme and the dark.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+
+import pytest
+
+from browsing import PageWatch, _page_url, site_pages
+
+PLOTS = ".sd-chart__plot, .sd-explorable__plot"
+_CLOUD = re.compile(r"cloud|chart studio|share", re.I)
+
+
+def _plot_pages(site, served_site):
+    return [_page_url(site, served_site, page) for page in site_pages(site)
+            if re.search(r'sd-chart__plot|data-sd-explorable="(richardson|spiral-game)"',
+                         page.read_text("utf-8"))]
+
+
+def _draw_every_plot(page, url):
+    """Bring each plot on screen (plots draw when near it) and wait until it is drawn."""
+    plots = page.locator(PLOTS)
+    for index in range(plots.count()):
+        plot = plots.nth(index)
+        plot.scroll_into_view_if_needed()
+        try:
+            plot.evaluate("""el => new Promise((resolve, reject) => {
+                const start = Date.now();
+                (function wait() {
+                  if (el.dataset.sdState === 'drawn' || el.dataset.sdState === 'error') resolve();
+                  else if (Date.now() - start > 30000) reject(new Error('not drawn'));
+                  else setTimeout(wait, 100);
+                })(); })""")
+        except Exception as error:  # noqa: BLE001 (name the plot)
+            raise AssertionError(f"{url}: plot {index} ({plot.get_attribute('class')}) never drawn: {error}")
+    return plots.count()
+
+
+_CLOUD_OFFERS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+  const name = (gd.closest('figure, [data-sd-explorable]') || {}).id || gd.getAttribute('aria-label') || '?';
+  const found = [];
+  if (gd._context.showSendToCloud !== false) found.push(name + ': showSendToCloud is on');
+  if (gd._context.showEditInChartStudio !== false) found.push(name + ': showEditInChartStudio is on');
+  gd.querySelectorAll('.modebar-btn').forEach(b => found.push(name + ': button ' +
+      (b.getAttribute('data-title') || '') + ' ' + (b.getAttribute('data-attr') || '')));
+  return found;
+})"""
+
+
+def test_no_plot_on_any_page_offers_to_upload_itself(browser, site, served_site):
+    pages = _plot_pages(site, served_site)
+    assert len(pages) >= 8, f"only {len(pages)} pages draw plots: the check checks little"
+    watch = PageWatch(browser, served_site, viewport={"width": 1280, "height": 900})
+    problems, plots = [], 0
+    try:
+        for url in pages:
+            watch.page.goto(url, wait_until="networkidle")
+            plots += _draw_every_plot(watch.page, url)
+            for plot in watch.page.locator(".js-plotly-plot").all():
+                plot.hover()  # a modebar shown on hover would now be in the page
+            offers = watch.page.evaluate(_CLOUD_OFFERS)
+            # any modebar button at all is reported; those naming the cloud are the failure
+            problems += [f"{url} {o}" for o in offers if _CLOUD.search(o) or "showSendToCloud" in o
+                         or "ChartStudio" in o]
+    finally:
+        watch.close()
+    assert plots > 30, f"only {plots} plots drawn"
+    assert not problems, "plots offering Plotly's cloud:\n" + "\n".join(problems[:30])
+
+
+def _png_size_and_rows(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the unfiltered RGBA rows of an 8-bit RGBA PNG (what Chromium writes)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, chunks, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour_type = header[:4]
+    assert (depth, colour_type) == (8, 6), f"unexpected PNG format {header}"
+    raw, stride, rows, previous = zlib.decompress(b"".join(chunks)), width * 4, [], bytearray(width * 4)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - 4] if i >= 4 else 0
+            up, corner = previous[i], previous[i - 4] if i >= 4 else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, height, rows
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_downloaded_png_carries_title_source_and_licence_with_a_margin(browser, served_site, scheme):
+    watch = PageWatch(browser, served_site, viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+                      accept_downloads=True)
+    try:
+        page = watch.page
+        page.goto(served_site + "/naval-race/", wait_until="networkidle")
+        figure = page.locator("figure.sd-chart").first
+        figure.locator(".sd-chart__plot").scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('.sd-chart__plot').dataset.sdState === 'drawn'")
+        # keep the figure the button hands to plotly, to read its texts
+        page.evaluate("""() => { const toImage = Plotly.toImage;
+            Plotly.toImage = (fig, opts) => { window.sdExported = {fig, opts}; return toImage(fig, opts); }; }""")
+        with page.expect_download() as download:
+            figure.get_by_role("button", name="Download image (PNG)").click()
+        path = download.value.path()
+        assert download.value.suggested_filename == figure.get_attribute("data-sd-name") + ".png"
+        exported = page.evaluate("""() => ({title: window.sdExported.fig.layout.title.text,
+            texts: window.sdExported.fig.layout.annotations.map(a => a.text),
+            paper: window.sdExported.fig.layout.paper_bgcolor, ink: window.sdExported.fig.layout.font.color})""")
+        shown_title = figure.locator(".gtitle").first.text_content()
+        credit = exported["texts"][-1].replace("<br>", " ")
+        assert exported["title"] and shown_title.startswith(exported["title"].split("<br>")[0][:20])
+        assert "Source:" in credit and "licence" in credit.lower() and "The Security Dilemma" in credit, credit
+        assert exported["paper"] == "#ffffff" and exported["ink"] == "#222222", exported
+        width, height, rows = _png_size_and_rows(open(path, "rb").read())
+        assert width >= 2 * 480 and height >= 2 * 300, (width, height)
+        margin = 2 * 12  # px at scale 2: the picture keeps 20 px of white; 12 must be blank
+        white = b"\xff\xff\xff\xff"
+        edges = [rows[y][:margin * 4] + rows[y][-margin * 4:] for y in range(height)]
+        edges += [rows[y] for y in list(range(margin)) + list(range(height - margin, height))]
+        assert all(edge == white * (len(edge) // 4) for edge in edges), \
+            "the exported picture has ink within 12 px of its edge (no margin, or not on white)"
+        inked = sum(1 for row in rows[height - 120:height - margin]
+                    if any(row[i:i + 4] != white for i in range(0, len(row), 4)))
+        assert inked > 10, "nothing printed in the picture's last rows: the credit lines are missing"
+    finally:
+        watch.close()
