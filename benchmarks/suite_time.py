@@ -39,7 +39,8 @@ def measure() -> dict:
     return {"wall_seconds": round(wall, 1), "exit_code": run.returncode,
             "summary": summary[-1][0] if summary else output.strip().splitlines()[-1:],
             "workers": re.findall(r"^(\d+ workers) \[\d+ items\]", output, re.M)[-1:] or ["1 process"],
-            "budget_seconds": BUDGET_SECONDS, "slowest": slowest[:SLOWEST]}
+            "budget_seconds": BUDGET_SECONDS, "slowest": slowest[:SLOWEST],
+            "failed": re.findall(r"^(?:FAILED|ERROR) (\S+)", output, re.M)}
 
 
 def report_lines(suite: dict | None) -> list[str]:
@@ -53,6 +54,8 @@ def report_lines(suite: dict | None) -> list[str]:
              f"{suite['budget_seconds'] // 60} min: {'met' if met else 'NOT met'}.", "",
              "| slowest tests | phase | seconds |", "|---|---|---|"]
     lines += [f"| `{t['test']}` | {t['phase']} | {t['seconds']:.1f} |" for t in suite["slowest"]]
+    if suite.get("failed"):
+        lines += ["", "Failed in this run:", ""] + [f"- `{name}`" for name in suite["failed"]]
     return lines + [""]
 
 

@@ -25,6 +25,11 @@ def _open(browser, served_site, **context):  # noqa: F811
 def _ready(page, name):
     root = page.locator(f'[data-sd-explorable="{name}"]')
     root.scroll_into_view_if_needed()
+    # on a phone an explorable is taller than the screen: its plots draw as each comes near
+    plots = root.locator(".sd-explorable__plot")
+    for index in range(plots.count()):
+        plots.nth(index).scroll_into_view_if_needed()
+    root.scroll_into_view_if_needed()
     page.wait_for_function(
         f"""() => {{ const plots = document.querySelectorAll('[data-sd-explorable="{name}"] .sd-explorable__plot');
                     return plots.length > 0 && [...plots].every(e => e.dataset.sdState === 'drawn'); }}""",

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File
 from ..data import DATA_DIR, DataValidationError, load_all, resources
 from . import (BookBuildError, briefs, citations, classroom, directives, edition, embeds, execution,
                figures, furniture, glossary, handout, kit, links, offline, pages, quiz, search_ranking,
-               sections, serving, wheel)
+               serving, wheel)
 from .datalibrary import datasets_markdown
 from .notebooks import NOTEBOOK_DIR, notebook_paths, notebook_title
 from .printcopy import PrintCopy
@@ -272,8 +272,6 @@ class BookPlugin(BasePlugin[BookConfig]):
         else:
             glossary.unmark_headings(tree)
             glossary.focus_first_marks(tree)
-        if not page.file.src_uri.endswith(".ipynb"):
-            sections.wrap_chunks(tree)  # rendered as the reader nears them (book.css)
         root = pages.relative_root(page.file.dest_uri)
         html = pages.rewrite_root(serialize(tree), root)
         # Changes the tree, so after the page's own HTML is written.

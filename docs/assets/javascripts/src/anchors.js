@@ -1,16 +1,12 @@
 /*
- * A link to a heading lands on it. Long pages are cut into blocks that the browser lays
- * out only near the screen (sdbook/platform/sections.py, book.css); before that each
- * block is as tall as an estimate. Jumping to a heading far down, the blocks just above
- * it are then laid out at their real height and push it off the screen (Chromium does not
- * correct the scroll for them: /modelling/#fits landed 3,000 px above its heading). So
- * when a page is shown with a #target, and whenever the target changes, every block
- * before the target is laid out for real (class sd-chunk--shown) and the target scrolled
- * to again, and kept there while the page above it settles.
+ * A link to a heading lands on it. What is built, drawn or typeset as the reader arrives
+ * (explorables, maths, charts above the target) changes the height of the page above the
+ * heading after the browser has scrolled to it, and Chromium does not correct the scroll
+ * for that (/modelling/#richardson-test landed 1,349 px away). So when a page is shown with
+ * a #target, and whenever the target changes, the target is scrolled to again and kept
+ * there while the page above it settles.
  */
 import { onPage } from "./core/start.js";
-
-const CHUNK = ".sd-chunk";
 
 function target() {
   if (!location.hash) return null;
@@ -23,14 +19,7 @@ function target() {
 
 function landOnTarget() {
   const el = target();
-  if (!el || !document.querySelector(CHUNK)) return;
-  document.querySelectorAll(CHUNK).forEach((chunk) => {
-    // the target comes after this block, or inside it
-    const after = chunk.compareDocumentPosition(el);
-    if (after & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) {
-      chunk.classList.add("sd-chunk--shown");
-    }
-  });
+  if (!el) return;
   el.scrollIntoView();
   keepInPlace(el);
 }
