@@ -131,13 +131,19 @@ def _pointer(answer_id: str, text: str, edition: str | None, soup) -> Tag:
     return pointer
 
 
+def _book_part(soup, css_class: str, part_id: str, title: str) -> Tag:
+    """A part of the printed book of its own (contents, answers): a page section with its title."""
+    part = soup.new_tag("section", attrs={"class": f"print-page {css_class}", "id": part_id})
+    heading = soup.new_tag("h1", attrs={"id": f"{part_id}-title"})
+    heading.string = title
+    part.append(heading)
+    return part
+
+
 def answers_at_the_back(tree: Tag) -> int:
     """Move model answers and quiz keys into one section before the glossary; return how many."""
     soup = tree
-    back = soup.new_tag("section", attrs={"class": "print-page sd-answers", "id": ANSWERS_ID})
-    heading = soup.new_tag("h1", attrs={"id": f"{ANSWERS_ID}-title"})
-    heading.string = "Answers"
-    back.append(heading)
+    back = _book_part(soup, "sd-answers", ANSWERS_ID, "Answers")
     moved = 0
     for page in _page_sections(tree):
         found = [d for d in page.find_all("details") if (_is_model_answer(d) or has_class(d, "sd-quiz__key"))
@@ -210,10 +216,7 @@ def web_addresses(tree: Tag, page_urls: dict[str, str], base: str = "../") -> No
 def contents(tree: Tag) -> Tag:
     """The book's contents: each page and its sections, linked; page numbers come with the PDF."""
     soup = tree
-    section = soup.new_tag("section", attrs={"class": "print-page sd-contents", "id": CONTENTS_ID})
-    title = soup.new_tag("h1", attrs={"id": f"{CONTENTS_ID}-title"})
-    title.string = "Contents"
-    section.append(title)
+    section = _book_part(soup, "sd-contents", CONTENTS_ID, "Contents")
     nav = soup.new_tag("nav", attrs={"aria-label": "Contents of the book", "class": "sd-contents__nav"})
     section.append(nav)
     listing = soup.new_tag("ol", attrs={"class": "sd-contents__list"})

@@ -14,7 +14,7 @@
  */
 import { drawAllWaiting, queued } from "./lazy.js";
 import { load, loadNow } from "./plotly.js";
-import { axisNames, themePatch } from "./theme.js";
+import { colourPatch, themePatch } from "./theme.js";
 
 const before = [], after = [];
 const PLOTS = ".sd-chart__plot, .sd-explorable__plot";
@@ -33,14 +33,7 @@ function callAll(fns) {
 }
 
 function paperPatch(layout) {
-  const patch = { width: PAPER_WIDTH, "font.color": INK, "title.font.color": INK, "legend.font.color": INK };
-  axisNames(layout).forEach((axis) => {
-    patch[axis + ".gridcolor"] = GRID;
-    patch[axis + ".linecolor"] = LINE;
-    patch[axis + ".zerolinecolor"] = LINE;
-    patch[axis + ".tickcolor"] = LINE;
-  });
-  return patch;
+  return { width: PAPER_WIDTH, ...colourPatch(layout, { fg: INK, grid: GRID, line: LINE }) };
 }
 
 // Plots drawn by now (newPlot draws synchronously; its promise settles later, so the state

@@ -33,19 +33,11 @@ export function axisNames(layout) {
   return names.length ? names : ["xaxis", "yaxis"];
 }
 
-/** Dotted paths of a plotly layout -> the current theme's text, grid and line colours. */
-export function themePatch(layout) {
-  const fg = resolvedColour("--md-default-fg-color", "#000000");
-  const grid = resolvedColour("--md-default-fg-color--lightest", "#dddddd");
-  const line = resolvedColour("--md-default-fg-color--lighter", "#aaaaaa");
-  const bg = resolvedColour("--md-default-bg-color", "#ffffff");
-  const patch = {
-    "font.color": fg,
-    "title.font.color": fg,
-    "legend.font.color": fg,
-    "hoverlabel.bgcolor": bg,
-    "hoverlabel.font.color": fg
-  };
+/** Dotted paths of a plotly layout -> the given text, grid and line colours (and, when
+ * given, the hover label's background). Shared by the theme switch and the print path. */
+export function colourPatch(layout, { fg, grid, line, bg }) {
+  const patch = { "font.color": fg, "title.font.color": fg, "legend.font.color": fg };
+  if (bg) Object.assign(patch, { "hoverlabel.bgcolor": bg, "hoverlabel.font.color": fg });
   axisNames(layout).forEach((axis) => {
     patch[axis + ".gridcolor"] = grid;
     patch[axis + ".linecolor"] = line;
@@ -53,6 +45,16 @@ export function themePatch(layout) {
     patch[axis + ".tickcolor"] = line;
   });
   return patch;
+}
+
+/** Dotted paths of a plotly layout -> the current theme's text, grid and line colours. */
+export function themePatch(layout) {
+  return colourPatch(layout, {
+    fg: resolvedColour("--md-default-fg-color", "#000000"),
+    grid: resolvedColour("--md-default-fg-color--lightest", "#dddddd"),
+    line: resolvedColour("--md-default-fg-color--lighter", "#aaaaaa"),
+    bg: resolvedColour("--md-default-bg-color", "#ffffff")
+  });
 }
 
 /** Write a patch of dotted paths ("legend.font.color", "a[0].b") into a layout object. */
