@@ -67,6 +67,49 @@ def _wait_for_charts(page) -> int:
     return count
 
 
+PLOTS = ".sd-chart__plot, .sd-explorable__plot"
+# Plotly's cloud buttons ("Share chart" uploads the figure to Plotly's servers; "Edit in Chart
+# Studio") and, to report them too, any modebar button left on a plot.
+_CLOUD = re.compile(r"cloud|chart studio|share", re.I)
+_CLOUD_OFFERS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+  const name = (gd.closest('figure, [data-sd-explorable]') || {}).id || gd.getAttribute('aria-label') || '?';
+  const found = [];
+  if (gd._context.showSendToCloud !== false) found.push(name + ': showSendToCloud is on');
+  if (gd._context.showEditInChartStudio !== false) found.push(name + ': showEditInChartStudio is on');
+  gd.querySelectorAll('.modebar-btn').forEach(b => found.push(name + ': button ' +
+      (b.getAttribute('data-title') || '') + ' ' + (b.getAttribute('data-attr') || '')));
+  return found;
+})"""
+
+
+def _draw_every_plot(page, url) -> int:
+    """Bring each chart and explorable plot on screen (they draw when near) and wait for it."""
+    plots = page.locator(PLOTS)
+    for index in range(plots.count()):
+        plot = plots.nth(index)
+        plot.scroll_into_view_if_needed()
+        try:
+            plot.evaluate("""el => new Promise((resolve, reject) => {
+                const start = Date.now();
+                (function wait() {
+                  if (el.dataset.sdState === 'drawn' || el.dataset.sdState === 'error') resolve();
+                  else if (Date.now() - start > 60000) reject(new Error('not drawn'));
+                  else setTimeout(wait, 100);
+                })(); })""")
+        except Exception as error:  # noqa: BLE001 (name the plot)
+            raise AssertionError(f"{url}: plot {index} ({plot.get_attribute('class')}) never drawn: {error}")
+    return plots.count()
+
+
+def _cloud_offers(page, url) -> list[str]:
+    """Hover every drawn plot (a modebar shown on hover is then in the page) and report any
+    plot whose configuration or buttons offer Plotly's cloud."""
+    for plot in page.locator(".js-plotly-plot").all():
+        plot.hover()
+    return [f"{url} {offer}" for offer in page.evaluate(_CLOUD_OFFERS)
+            if _CLOUD.search(offer) or "showSendToCloud" in offer or "ChartStudio" in offer]
+
+
 def _assert_charts_drawn(page, where):
     states = page.eval_on_selector_all(".sd-chart__plot", "els => els.map(e => e.dataset.sdState)")
     assert all(s == "drawn" for s in states), f"{where}: chart states {states}"

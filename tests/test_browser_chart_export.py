@@ -1,8 +1,8 @@
-"""Plots offer nothing that leaves the book, and a downloaded chart stands on its own.
+"""A downloaded chart stands on its own.
 
-- No plot on any page has Plotly's cloud buttons ("Share chart", which uploads the figure
-  to Plotly's servers, or "Edit in Chart Studio"): every page that draws a plot is opened,
-  every plot drawn, and each one's modebar and configuration are read.
+(That no plot offers Plotly's cloud buttons is checked by the all-pages sweep in
+test_browser.py, on its light 1280-px visit of every page.)
+
 - The "Download image (PNG)" button under a chart gives a picture on white, with a margin
   all round, the chart's title, and its source and licence lines under the plot, in the
   light theme and the dark.
@@ -10,73 +10,12 @@
 
 from __future__ import annotations
 
-import re
 import struct
 import zlib
 
 import pytest
 
-from browsing import PageWatch, _page_url, site_pages
-
-PLOTS = ".sd-chart__plot, .sd-explorable__plot"
-_CLOUD = re.compile(r"cloud|chart studio|share", re.I)
-
-
-def _plot_pages(site, served_site):
-    return [_page_url(site, served_site, page) for page in site_pages(site)
-            if re.search(r'sd-chart__plot|data-sd-explorable="(richardson|spiral-game)"',
-                         page.read_text("utf-8"))]
-
-
-def _draw_every_plot(page, url):
-    """Bring each plot on screen (plots draw when near it) and wait until it is drawn."""
-    plots = page.locator(PLOTS)
-    for index in range(plots.count()):
-        plot = plots.nth(index)
-        plot.scroll_into_view_if_needed()
-        try:
-            plot.evaluate("""el => new Promise((resolve, reject) => {
-                const start = Date.now();
-                (function wait() {
-                  if (el.dataset.sdState === 'drawn' || el.dataset.sdState === 'error') resolve();
-                  else if (Date.now() - start > 30000) reject(new Error('not drawn'));
-                  else setTimeout(wait, 100);
-                })(); })""")
-        except Exception as error:  # noqa: BLE001 (name the plot)
-            raise AssertionError(f"{url}: plot {index} ({plot.get_attribute('class')}) never drawn: {error}")
-    return plots.count()
-
-
-_CLOUD_OFFERS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
-  const name = (gd.closest('figure, [data-sd-explorable]') || {}).id || gd.getAttribute('aria-label') || '?';
-  const found = [];
-  if (gd._context.showSendToCloud !== false) found.push(name + ': showSendToCloud is on');
-  if (gd._context.showEditInChartStudio !== false) found.push(name + ': showEditInChartStudio is on');
-  gd.querySelectorAll('.modebar-btn').forEach(b => found.push(name + ': button ' +
-      (b.getAttribute('data-title') || '') + ' ' + (b.getAttribute('data-attr') || '')));
-  return found;
-})"""
-
-
-def test_no_plot_on_any_page_offers_to_upload_itself(browser, site, served_site):
-    pages = _plot_pages(site, served_site)
-    assert len(pages) >= 8, f"only {len(pages)} pages draw plots: the check checks little"
-    watch = PageWatch(browser, served_site, viewport={"width": 1280, "height": 900})
-    problems, plots = [], 0
-    try:
-        for url in pages:
-            watch.page.goto(url, wait_until="networkidle")
-            plots += _draw_every_plot(watch.page, url)
-            for plot in watch.page.locator(".js-plotly-plot").all():
-                plot.hover()  # a modebar shown on hover would now be in the page
-            offers = watch.page.evaluate(_CLOUD_OFFERS)
-            # any modebar button at all is reported; those naming the cloud are the failure
-            problems += [f"{url} {o}" for o in offers if _CLOUD.search(o) or "showSendToCloud" in o
-                         or "ChartStudio" in o]
-    finally:
-        watch.close()
-    assert plots > 30, f"only {plots} plots drawn"
-    assert not problems, "plots offering Plotly's cloud:\n" + "\n".join(problems[:30])
+from browsing import PageWatch
 
 
 def _png_size_and_rows(data: bytes) -> tuple[int, int, list[bytes]]:

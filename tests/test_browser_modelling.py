@@ -50,6 +50,37 @@ def _settled(page, name, before):
               .map(el => el.data.map(t => [t.x, t.y]))) !== before""", arg=before, timeout=10_000)
 
 
+def _game_changed(page, before):
+    """Wait until the spiral game's plots or its round-robin table differ from `before`."""
+    page.wait_for_function(
+        """([plots, table]) => {
+            const root = document.querySelector('[data-sd-explorable="spiral-game"]');
+            const drawn = JSON.stringify([...root.querySelectorAll('.sd-explorable__plot')]
+                .map(el => el.data.map(t => [t.x, t.y])));
+            return drawn !== plots || root.querySelector('.sd-explorable__table').innerText !== table;
+        }""", arg=list(before), timeout=10_000)
+
+
+def _poll_until_changed(read, before, page, timeout_ms=10_000):
+    """Read again every 100 ms until the value differs from `before` or time runs out (a loaded
+    machine can take longer than any fixed pause to redraw); return the last value read."""
+    value = read()
+    for _ in range(timeout_ms // 100):
+        if value != before:
+            break
+        page.wait_for_timeout(100)
+        value = read()
+    return value
+
+
+def _click_along(slider, fraction):
+    """Click a slider's track at a fraction of its width. Playwright's locator click scrolls the
+    slider into view and waits for it to stand still first; a raw mouse click at a bounding box
+    read earlier missed on a loaded CI machine when lazily drawn charts moved the page."""
+    box = slider.bounding_box()
+    slider.click(position={"x": box["width"] * fraction, "y": box["height"] / 2})
+
+
 def test_richardson_sliders_move_by_keyboard_and_mouse(browser, served_site):  # noqa: F811
     watch = _open(browser, served_site)
     try:
@@ -66,8 +97,7 @@ def test_richardson_sliders_move_by_keyboard_and_mouse(browser, served_site):  #
             _settled(page, "richardson", before)
             assert _drawn(page, "richardson") != before, f"keyboard on {label!r} changed nothing"
             before = _drawn(page, "richardson")
-            box = slider.bounding_box()
-            page.mouse.click(box["x"] + box["width"] * 0.1, box["y"] + box["height"] / 2)
+            _click_along(slider, 0.1)
             _settled(page, "richardson", before)
             assert _drawn(page, "richardson") != before, f"mouse on {label!r} changed nothing"
         status = root.locator(".sd-explorable__status").inner_text()
@@ -115,12 +145,11 @@ def test_spiral_game_controls_move_by_keyboard_and_mouse(browser, served_site): 
             before, before_table = _drawn(page, "spiral-game"), table()
             slider.focus()
             page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(150)
+            _game_changed(page, (before, before_table))
             after = (_drawn(page, "spiral-game"), table())
             assert after != (before, before_table), f"keyboard on slider {index} changed nothing"
-            box = slider.bounding_box()
-            page.mouse.click(box["x"] + box["width"] * 0.35, box["y"] + box["height"] / 2)
-            page.wait_for_timeout(150)
+            _click_along(slider, 0.35)
+            _game_changed(page, after)
             assert (_drawn(page, "spiral-game"), table()) != after, f"mouse on slider {index} changed nothing"
         # the payoff preset and both strategies, by keyboard
         for index, key in ((0, "ArrowDown"), (1, "ArrowDown"), (2, "ArrowDown")):
@@ -128,7 +157,7 @@ def test_spiral_game_controls_move_by_keyboard_and_mouse(browser, served_site): 
             before, before_table = _drawn(page, "spiral-game"), table()
             select.focus()
             page.keyboard.press(key)
-            page.wait_for_timeout(150)
+            _game_changed(page, (before, before_table))
             assert (_drawn(page, "spiral-game"), table()) != (before, before_table), f"select {index}"
         before = _drawn(page, "spiral-game")
         root.locator(".sd-explorable__button").click()  # new luck
@@ -231,8 +260,7 @@ def test_on_a_phone_the_plot_stays_in_view_while_every_control_moves(browser, se
                 page.keyboard.press(control.evaluate("""e => e.tagName === 'SELECT'
                     ? (e.selectedIndex < e.options.length - 1 ? 'ArrowDown' : 'ArrowUp')
                     : (Number(e.value) < Number(e.max) ? 'ArrowRight' : 'ArrowLeft')"""))
-                page.wait_for_timeout(150)
-                after = _drawn(page, name) + _results(root)
+                after = _poll_until_changed(lambda: _drawn(page, name) + _results(root), before, page)
                 assert after != before, f"{name} {where['id']}: moving it changed nothing"
                 where = page.evaluate(_WHERE, [name, index])
                 assert where["plotTop"] >= where["header"] - 1 and where["plotBottom"] <= where["height"], \

@@ -214,9 +214,9 @@ def fig_spiral_test(points: pd.DataFrame) -> go.Figure:
 
 _LANES = {"China": "China", "Soviet Union": "Soviet Union", "Both": "Both", "NATO": "NATO",
           "United States": "United States"}  # top lane first (China: its 1964 test, Sentinel's reason)
-# 50-odd moves in 46 years: five levels per lane keep neighbouring numbers apart at phone width
+# 50-odd moves in 46 years: five levels per lane keep neighbouring numbers apart
 _STAGGER = (0.0, 0.34, -0.34, 0.17, -0.17)
-_CLOSE_DAYS = 1100
+_CLOSE_DAYS = 700  # about a two-digit number's width on the date axis at 1280 px
 
 
 def _lane_colour(actor: str) -> str:

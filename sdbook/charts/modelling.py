@@ -172,7 +172,8 @@ def fig_bloc_spending(milex: pd.DataFrame) -> go.Figure:
                   annotation_text="Richardson's years", annotation_position="top left")
     fig.update_layout(**base_layout(
         "Two blocs' military spending",
-        xaxis={"title": {"text": "Year"}, "dtick": 2},
+        # the first year's label sits clear of the y axis's "0" only with a margin before it
+        xaxis={"title": {"text": "Year"}, "dtick": 2, "range": [1899.4, 1913.6]},
         yaxis={"title": {"text": "million £ (current)"}, "rangemode": "tozero"},
     ))
     return label_line_ends(fig)

@@ -36,7 +36,7 @@ def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple
     """Per-strand trace data and the answer arrows for one view of the timeline."""
     shown = ordered if first_year is None else ordered[ordered["year"] >= first_year]
     span = x_range[1] - x_range[0]
-    y = lane_positions(shown, _LANES, "strand", shown["year"], span / 25, _STAGGER)
+    y = lane_positions(shown, _LANES, "strand", shown["year"], span / 25, _STAGGER)["y"]
     data = {"x": [], "y": [], "text": [], "customdata": []}
     for strand in origins.STRANDS:
         rows = shown[shown["strand"] == strand]

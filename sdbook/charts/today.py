@@ -325,9 +325,10 @@ def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
             hovertemplate="%{x|%b %Y}: %{y:,.0f} acres (%{customdata[0]})<extra>" + claimant + "</extra>"))
     fig.update_layout(**base_layout(
         "Land created by island-building (acres)",
-        # a margin before the first survey keeps the first year's label clear of the y axis's 0
+        # starting half a year before 2014 keeps the first year's label clear of the y axis's
+        # "0" in the corner (at 2014-01-01 the two touched at 1280 px)
         xaxis={"title": {"text": "Date of the survey"}, "type": "date",
-               "range": ["2014-01-01", "2026-01-01"]},
+               "range": ["2013-07-01", "2026-01-01"]},
         yaxis={"title": {"text": "acres (open: Spratlys or one island only)"}, "rangemode": "tozero",
                "ticklabelstandoff": 6},  # its "0" keeps clear of the first date under the corner
         hovermode="closest", height=560, legend=LEGEND_BELOW,
