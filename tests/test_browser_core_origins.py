@@ -134,9 +134,11 @@ def test_explorable_works_without_javascript(browser, served_site):
         watch.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_explorable_fits_and_is_readable_in_dark_mode(browser, served_site, width):
-    watch = _open(browser, served_site, viewport={"width": width, "height": 900}, color_scheme="dark")
+def test_explorable_fits_and_is_readable_in_each_theme(browser, served_site, width, scheme):
+    """On a phone too: the grid inside its box, the chosen world's panel shown, text readable."""
+    watch = _open(browser, served_site, viewport={"width": width, "height": 900}, color_scheme=scheme)
     try:
         page = watch.page
         root = page.locator(EXPLORABLE)
@@ -155,7 +157,7 @@ def test_explorable_fits_and_is_readable_in_dark_mode(browser, served_site, widt
             }""")
             background = _rgb(bg)
             ratio = contrast_ratio(_rgb(fg, background), background)
-            assert ratio >= 4.5, f"{selector} at {width}px: contrast {ratio:.2f}"
+            assert ratio >= 4.5, f"{selector} at {width}px, {scheme}: contrast {ratio:.2f}"
         assert not watch.errors, watch.errors
     finally:
         watch.close()
