@@ -15,7 +15,7 @@ import zlib
 
 import pytest
 
-from browsing import PageWatch
+from browsing import PageWatch, _chart_pages
 
 
 def _png_size_and_rows(data: bytes) -> tuple[int, int, list[bytes]]:
@@ -91,3 +91,58 @@ def test_downloaded_png_carries_title_source_and_licence_with_a_margin(browser, 
         assert inked > 10, "nothing printed in the picture's last rows: the credit lines are missing"
     finally:
         watch.close()
+
+
+# Every figure the download button would export (toImage is stubbed, so no file is made),
+# drawn off-screen at its export size: the boxes of its legend, x-axis title, credit and the
+# picture itself.
+_EXPORTED_BOXES = """async () => {
+  const real = Plotly.toImage, found = [];
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  for (const figure of document.querySelectorAll('figure.sd-chart')) {
+    let exported = null;
+    Plotly.toImage = (fig) => { exported = fig; return new Promise(() => {}); };
+    try {
+      [...figure.querySelectorAll('button')].find(b => b.textContent === 'Download image (PNG)').click();
+    } finally { Plotly.toImage = real; }
+    const div = document.createElement('div');
+    div.style.cssText = 'position: absolute; left: -5000px; top: 0';
+    document.body.appendChild(div);
+    await Plotly.newPlot(div, exported.data, exported.layout, {staticPlot: true});
+    const notes = [...div.querySelectorAll('.annotation')];
+    found.push({name: figure.dataset.sdName, credit: box(notes[notes.length - 1]), picture: box(div),
+                others: [...div.querySelectorAll('.legend, .xtitle')].map(el => [el.classList[0], box(el)])});
+    Plotly.purge(div);
+    div.remove();
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_exported_picture_has_its_credit_over_the_legend(browser, site, served_site, width):
+    """The source and licence lines sit under everything else and inside the picture, for
+    every chart in the book (a tall legend once pushed the plot up and the credit into it)."""
+    problems, checked = [], 0
+    watch = PageWatch(browser, served_site, viewport={"width": width, "height": 900})
+    try:
+        page = watch.page
+        # the chapters: the notebook pages and the whole-book page show the same figures
+        for url in [u for u in _chart_pages(site, served_site) if "/notebooks/" not in u and "print_page" not in u]:
+            page.goto(url, wait_until="networkidle")
+            page.evaluate("window.sdbook.lazy.drawAllWaiting()")
+            page.wait_for_function("() => [...document.querySelectorAll('.sd-chart__plot')]"
+                                   ".every(el => el.dataset.sdState === 'drawn')", timeout=60_000)
+            for chart in page.evaluate(_EXPORTED_BOXES):
+                checked += 1
+                left, top, right, bottom = chart["credit"]
+                for part, (l, t, r, b) in chart["others"]:
+                    if b > top + 1 and t < bottom and l < right and r > left:
+                        problems.append(f"{url} {chart['name']} at {width}px: the credit overlaps the {part}")
+                if bottom > chart["picture"][3] + 1:
+                    problems.append(f"{url} {chart['name']} at {width}px: the credit runs off the picture")
+        assert not watch.errors, watch.errors
+    finally:
+        watch.close()
+    assert checked >= 25, f"only {checked} charts exported: the check checks little"
+    assert not problems, "\n".join(problems)

@@ -91,7 +91,11 @@ export function exportFigure(el) {
   const lines = creditLines(credit, width);
   const extra = lines.length * CREDIT_LINE + PAD + 10;
   const margin = layout.margin || {};
-  const bottom = (margin.b === undefined ? 80 : margin.b);
+  // The bottom margin as drawn: plotly widens a margin a legend does not fit in, and the
+  // credit hangs from the plot's foot, so a margin taken from the layout alone put the credit
+  // over the last rows of a tall legend.
+  const drawn = el._fullLayout && el._fullLayout._size;
+  const bottom = Math.max(margin.b === undefined ? 80 : margin.b, drawn ? Math.ceil(drawn.b) : 0);
   const ink = "#222222", grid = "#dddddd";
   layout.font = Object.assign({}, layout.font, { color: ink });
   layout.title = Object.assign({}, layout.title, { xref: "container", x: 0, xanchor: "left",
