@@ -36,7 +36,7 @@ WHOLE_BOOK = 'id="print-site-page"'
 def _features() -> dict[str, str]:
     """name -> selector, read from the registry book.js is built with."""
     text = (SRC / "features.js").read_text(encoding="utf-8")
-    entries = re.findall(r'\{ name: "([a-z-]+)", selector: (?:"([^"]*)"|\'([^\']*)\') \}', text)
+    entries = re.findall(r'\{ name: "([a-z-]+)", selector: (?:"([^"]*)"|\'([^\']*)\')(?:, print: true)? \}', text)
     found = {name: double or single for name, double, single in entries}
     assert found, f"{SRC / 'features.js'}: no feature entries found"
     return found

@@ -53,6 +53,11 @@ def printed(browser, served_site, site, tmp_path_factory):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda err: errors.append(str(err)))
+    # The reader prints before the page's feature scripts have arrived (here: never, their
+    # script tags are refused): the charts must still reach paper, by the print path's own
+    # request for the charts feature (core/features.js, loadForPrint).
+    page.route("**/javascripts/features/*.js",
+               lambda route: route.abort() if route.request.resource_type == "script" else route.continue_())
     page.goto(f"{served_site}/{CHAPTER}/", wait_until="load")
     page.wait_for_function("() => window.sdbook && window.sdbook.print", timeout=60_000)
     untouched = page.eval_on_selector_all(".sd-chart__plot", "els => els.filter(e => !e.dataset.sdState).length")

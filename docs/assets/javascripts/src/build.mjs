@@ -54,6 +54,10 @@ for (const feature of FEATURES) {
     ...COMMON,
     entryPoints: [join(SRC, "features", feature.name + ".js")],
     outfile: join(outDir, "features", feature.name + ".js"),
-    plugins: [coreFromNamespace]
+    plugins: [coreFromNamespace],
+    // runs once per page, however many times it is fetched (core/features.js, ran)
+    banner: { js: `${BANNER}\nif(!window.sdbook.features.ran.has(${JSON.stringify(feature.name)})){` +
+                  `window.sdbook.features.ran.add(${JSON.stringify(feature.name)});` },
+    footer: { js: "}" }
   });
 }

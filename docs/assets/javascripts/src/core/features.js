@@ -11,6 +11,10 @@ import { onPage } from "./start.js";
 
 const BASE = new URL("features/", document.currentScript.src);
 const loading = {};
+// The features whose script has run on this page. Each built feature file starts by adding
+// its name here and does nothing if it is already in (build.mjs wraps it so): the print
+// path can then fetch a feature whose script tag is still on its way.
+export const ran = new Set();
 
 function load(name) {
   if (!loading[name]) {
@@ -23,6 +27,34 @@ function load(name) {
     });
   }
   return loading[name];
+}
+
+/**
+ * The print features this page uses and has not yet asked for, fetched and run now, within
+ * the beforeprint event (core/print.js): a reader who prints in the first second of a
+ * visit, before the features are fetched, would otherwise get blank charts. Their page
+ * set-up runs at once (onPage replays the current page), so their plots join the draw
+ * queue before it is emptied. A copy still on its way does nothing when it arrives (`ran`).
+ * A blocking request, as for plotly.js; from a folder
+ * (file://) Chromium refuses it and the charts' tables print.
+ */
+export function loadForPrint() {
+  FEATURES.forEach((feature) => {
+    if (!feature.print || ran.has(feature.name) || !document.querySelector(feature.selector)) return;
+    const url = new URL(feature.name + ".js", BASE).href;
+    try {
+      const request = new XMLHttpRequest();
+      request.open("GET", url, false);
+      request.send();
+      if (request.status !== 200 || !request.responseText) return;
+      loading[feature.name] = loading[feature.name] || Promise.resolve();
+      const script = document.createElement("script");
+      script.text = request.responseText;  // an inline script runs as soon as it is inserted
+      document.head.appendChild(script);
+    } catch (err) {
+      console.error("could not load " + url + " for print: " + err);
+    }
+  });
 }
 
 // After the first paint: the reader sees the text before any feature is fetched, parsed

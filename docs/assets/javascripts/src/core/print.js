@@ -12,6 +12,7 @@
  * shows instead of the interactive plot: a static image prints the same in every browser
  * and PDF.
  */
+import { loadForPrint } from "./features.js";
 import { drawAllWaiting, queued } from "./lazy.js";
 import { load, loadNow } from "./plotly.js";
 import { colourPatch, themePatch } from "./theme.js";
@@ -61,6 +62,7 @@ function backToScreen() {
 }
 
 window.addEventListener("beforeprint", () => {
+  loadForPrint();
   if (queued().length && !window.Plotly) loadNow();
   drawAllWaiting();
   callAll(before);
