@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, site_pages
-from browsing import PageWatch  # the browser fixture is conftest.py's
+from browsing import PageWatch, feature_selectors as _features  # the browser fixture is conftest.py's
 from test_browser_platform import _follow_link_instantly
 
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
@@ -31,15 +31,6 @@ FEATURE_CSS = {
 }
 PRINT_SITE_CSS = ("css/print-site.css", "css/print-site-material.css")
 WHOLE_BOOK = 'id="print-site-page"'
-
-
-def _features() -> dict[str, str]:
-    """name -> selector, read from the registry book.js is built with."""
-    text = (SRC / "features.js").read_text(encoding="utf-8")
-    entries = re.findall(r'\{ name: "([a-z-]+)", selector: (?:"([^"]*)"|\'([^\']*)\')(?:, print: true)? \}', text)
-    found = {name: double or single for name, double, single in entries}
-    assert found, f"{SRC / 'features.js'}: no feature entries found"
-    return found
 
 
 def _head_links(html: str) -> list[str]:
