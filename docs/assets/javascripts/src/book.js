@@ -12,7 +12,8 @@ import * as lazy from "./core/lazy.js";
 import * as plotly from "./core/plotly.js";
 import * as print from "./core/print.js";
 import * as features from "./core/features.js";
+import * as blocking from "./core/blocking.js";
 import "./anchors.js";
 import "./tables.js";
 
-window.sdbook = Object.freeze({ start, theme, lazy, plotly, print, features });
+window.sdbook = Object.freeze({ start, theme, lazy, plotly, print, features, blocking });

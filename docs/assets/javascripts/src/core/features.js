@@ -8,6 +8,7 @@
 import { FEATURES } from "../features.js";
 import { afterFirstPaint } from "./lazy.js";
 import { onPage } from "./start.js";
+import { runNow } from "./blocking.js";
 
 const BASE = new URL("features/", document.currentScript.src);
 const loading = {};
@@ -35,24 +36,13 @@ function load(name) {
  * visit, before the features are fetched, would otherwise get blank charts. Their page
  * set-up runs at once (onPage replays the current page), so their plots join the draw
  * queue before it is emptied. A copy still on its way does nothing when it arrives (`ran`).
- * A blocking request, as for plotly.js; from a folder
- * (file://) Chromium refuses it and the charts' tables print.
+ * A blocking request (./blocking.js), as for plotly.js.
  */
 export function loadForPrint() {
   FEATURES.forEach((feature) => {
     if (!feature.print || ran.has(feature.name) || !document.querySelector(feature.selector)) return;
-    const url = new URL(feature.name + ".js", BASE).href;
-    try {
-      const request = new XMLHttpRequest();
-      request.open("GET", url, false);
-      request.send();
-      if (request.status !== 200 || !request.responseText) return;
+    if (runNow(new URL(feature.name + ".js", BASE).href)) {
       loading[feature.name] = loading[feature.name] || Promise.resolve();
-      const script = document.createElement("script");
-      script.text = request.responseText;  // an inline script runs as soon as it is inserted
-      document.head.appendChild(script);
-    } catch (err) {
-      console.error("could not load " + url + " for print: " + err);
     }
   });
 }

@@ -3,9 +3,17 @@
  * time something is drawn. With it loaded, withPlotly() draws synchronously: printing
  * needs every plot in place within the beforeprint event.
  */
+import { runNow } from "./blocking.js";
 
 const BUNDLE = new URL("../vendor/plotly-book-4.1.1.min.js", document.currentScript.src).href;
 let loading = null;
+
+// No plot anywhere offers to upload itself to Plotly's cloud (this build's default is to
+// show that button); tests/test_browser.py checks every page.
+function configure() {
+  window.Plotly.setPlotConfig({ showSendToCloud: false, showEditInChartStudio: false });
+  return window.Plotly;
+}
 
 export function load() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -13,12 +21,7 @@ export function load() {
     loading = new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = BUNDLE;
-      script.onload = () => {
-        // No plot anywhere offers to upload itself to Plotly's cloud (this build's default
-        // is to show that button); tests/test_browser_platform.py checks every page.
-        window.Plotly.setPlotConfig({ showSendToCloud: false, showEditInChartStudio: false });
-        resolve(window.Plotly);
-      };
+      script.onload = () => resolve(configure());
       script.onerror = () => reject(new Error("could not load " + BUNDLE));
       document.head.appendChild(script);
     });
@@ -27,27 +30,13 @@ export function load() {
 }
 
 /**
- * plotly.js now, synchronously, or null. Only for the print path: the browser lays out the
- * printed page as soon as the beforeprint handlers return, so a chart the reader never
- * scrolled to can be drawn on paper only if plotly.js arrives within that event. A blocking
- * request for the (cached or local) bundle is the one way to have it there; it is never
- * made while reading. From a folder (file://) Chromium refuses it; the charts' tables print.
+ * plotly.js now, synchronously, or null: for the print path only (see ./blocking.js); a
+ * chart the reader never scrolled to can be drawn on paper only if plotly.js arrives within
+ * the beforeprint event. Without it (from a folder), the charts' tables print.
  */
 export function loadNow() {
   if (window.Plotly) return window.Plotly;
-  try {
-    const request = new XMLHttpRequest();
-    request.open("GET", BUNDLE, false);
-    request.send();
-    if (request.status === 200 && request.responseText) {
-      const script = document.createElement("script");
-      script.text = request.responseText;  // an inline script runs as soon as it is inserted
-      document.head.appendChild(script);
-    }
-  } catch (err) {
-    console.error("plotly.js could not be loaded for print: " + err);
-  }
-  return window.Plotly || null;
+  return runNow(BUNDLE) && window.Plotly ? configure() : null;
 }
 
 /** draw(Plotly) now if plotly.js is here, else once it has arrived; a promise of its result. */
