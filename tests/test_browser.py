@@ -25,6 +25,7 @@ import pytest
 from browsing import (PageWatch, _BACKGROUND_BEHIND_CHART, _assert_charts_drawn,
                       _chart_pages, _cloud_offers, _draw_every_plot, _page_url, _page_urls,
                       _pages_with, _rgb, _wait_for_charts, site_pages)
+from browsing import _line_label_problems
 from sdbook.style import contrast_ratio
 
 pytest.importorskip("playwright.sync_api")
@@ -140,6 +141,7 @@ def _chart_text_problems(page, url) -> list[str]:
             xs = [x for x, _ in box["points"]]
             if min(xs) < frame["x"] - 1 or max(xs) > frame["x"] + frame["width"] + 1:
                 problems.append(f"{url} {name}: {box['text']!r} is cut off")
+    problems += _line_label_problems(page, url)  # and no arrow or line runs through a label
     return problems
 
 
