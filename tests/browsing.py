@@ -160,3 +160,73 @@ def _pages_with(site, served_site, marker):
 
 def _chart_pages(site, served_site):
     return _pages_with(site, served_site, "sd-chart__plot")
+
+
+# Every drawn link line (annotation arrows, scatter lines) sampled about every 2 screen px;
+# a sample inside a text label's box (shrunk by 1 px, so that a line passing alongside is
+# fine) is a line drawn through the label. Points outside the line's clip area are not drawn.
+# One call per plot: the samples number in the tens of thousands.
+_LINES_THROUGH_LABELS = """el => {
+  const STEP = 2, SHRINK = 1;
+  const shown = n => getComputedStyle(n).display !== 'none' && getComputedStyle(n).visibility !== 'hidden';
+  const labels = [...el.querySelectorAll('.textpoint text, .annotation-text')]
+    .filter(t => t.textContent.trim() && shown(t))
+    .map(t => ({text: t.textContent.trim(), box: t.getBBox(), toLocal: t.getScreenCTM().inverse(),
+                crossedBy: new Set()}))
+    .filter(l => l.box.width > 2 * SHRINK && l.box.height > 2 * SHRINK);
+  // the plot area a line is clipped to, as a test of a screen point
+  const clipOf = path => {
+    for (let n = path; n && n !== el; n = n.parentElement) {
+      const ref = (n.getAttribute('clip-path') || '').match(/#([^)'"]+)/);
+      const rect = ref && document.getElementById(ref[1]) && document.getElementById(ref[1]).querySelector('rect');
+      if (!rect) continue;
+      const m = n.getScreenCTM(), x = +rect.getAttribute('x') || 0, y = +rect.getAttribute('y') || 0;
+      const a = new DOMPoint(x, y).matrixTransform(m);
+      const b = new DOMPoint(x + +rect.getAttribute('width'), y + +rect.getAttribute('height')).matrixTransform(m);
+      return p => p.x >= Math.min(a.x, b.x) && p.x <= Math.max(a.x, b.x)
+               && p.y >= Math.min(a.y, b.y) && p.y <= Math.max(a.y, b.y);
+    }
+    return () => true;
+  };
+  // an arrow's line and its head are two paths: name both by their annotation
+  const kindOf = path => {
+    const note = path.closest('.annotation');
+    if (note) return 'arrow ' + (+note.dataset.index + 1);
+    const trace = path.closest('.trace'), data = trace && trace.__data__;
+    const name = data && data[0] && data[0].trace ? data[0].trace.name : '';
+    const dashed = getComputedStyle(path).strokeDasharray !== 'none' ? 'dashed ' : '';
+    return dashed + 'line' + (name && !/^trace \\d+$/.test(name) ? ' ' + JSON.stringify(name) : '');
+  };
+  const frame = el.getBoundingClientRect(), hits = [];
+  for (const path of el.querySelectorAll('.annotation-arrow-g path, .scatterlayer .js-line')) {
+    const total = path.getTotalLength();
+    if (!total || !shown(path)) continue;
+    const m = path.getScreenCTM(), scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) || 1;
+    const inside = clipOf(path), kind = kindOf(path), steps = Math.ceil(total * scale / STEP);
+    for (let i = 0; i <= steps; i++) {
+      const screen = path.getPointAtLength(total * i / steps).matrixTransform(m);
+      if (!inside(screen)) continue;
+      labels.forEach(label => {
+        if (label.crossedBy.has(kind)) return;
+        const p = screen.matrixTransform(label.toLocal), b = label.box;
+        if (p.x > b.x + SHRINK && p.x < b.x + b.width - SHRINK && p.y > b.y + SHRINK && p.y < b.y + b.height - SHRINK) {
+          label.crossedBy.add(kind);
+          hits.push({label: label.text, kind, x: Math.round(screen.x - frame.x), y: Math.round(screen.y - frame.y)});
+        }
+      });
+    }
+  }
+  return {name: el.closest('figure') ? el.closest('figure').dataset.sdName : '?', hits};
+}"""
+
+
+def _line_label_problems(page, url) -> list[str]:
+    """No arrow or plotted line runs through a chart's text label (a marker's number, an
+    annotation): each label crossed by each line is one problem, named by chart and text."""
+    problems = []
+    plots = page.locator(".sd-chart__plot")
+    for index in range(plots.count()):
+        found = plots.nth(index).evaluate(_LINES_THROUGH_LABELS)
+        problems += [f"{url} {found['name']}: {hit['kind']} runs through label {hit['label']!r} "
+                     f"at ({hit['x']}, {hit['y']}) px in the plot" for hit in found["hits"]]
+    return problems

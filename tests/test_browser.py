@@ -7,7 +7,7 @@ without charts), no serious or critical axe-core violation. Then what belongs to
 chart view buttons from the keyboard, every plot (explorables' too) drawn without Plotly's
 cloud buttons ("Share chart" uploads the figure) (1280); wide tables as focusable scroll
 regions and every quiz explaining a wrong answer and confirming a right one (390); no
-overlapping or cut-off chart text (both). Then the reader switches to the dark theme with
+overlapping or cut-off chart text, and no line or arrow drawn through a label (both). Then the reader switches to the dark theme with
 Material's toggle, and the page is checked again: axe-core, chart text contrast, and the
 contrast of every quiz verdict shown.
 
@@ -28,7 +28,8 @@ import pytest
 
 from browsing import (PageWatch, _BACKGROUND_BEHIND_CHART, _assert_charts_drawn,
                       _chart_pages, _cloud_offers, _draw_every_plot, _page_url, _page_urls,
-                      _pages_with, _rgb, _wait_for_charts, open_page, site_pages)
+                      _line_label_problems, _pages_with, _rgb, _wait_for_charts, open_page,
+                      site_pages)
 from sdbook.style import contrast_ratio
 
 pytest.importorskip("playwright.sync_api")
@@ -167,6 +168,7 @@ def _chart_text_problems(page, url) -> list[str]:
             xs = [x for x, _ in box["points"]]
             if min(xs) < frame["x"] - 1 or max(xs) > frame["x"] + frame["width"] + 1:
                 problems.append(f"{url} {name}: {box['text']!r} is cut off")
+    problems += _line_label_problems(page, url)  # and no arrow or line runs through a label
     return problems
 
 

@@ -192,8 +192,8 @@ def test_timeline_views_plot_the_works_and_their_answers(works):
 
 def test_phone_form_lists_every_work_once_with_every_answer(works):
     fig = charts.fig_ideas_sequence(works)
-    rows = sorted(y for trace in fig.data if trace.mode == "markers+text" for y in trace.y)
+    rows = sorted(y for trace in fig.data if trace.mode == "markers" for y in trace.y)
     assert rows == list(range(1, len(works) + 1))
-    assert len(fig.layout.annotations) == len(origins.answers(works))
+    assert len([a for a in fig.layout.annotations if a.showarrow]) == len(origins.answers(works))
     numbered = origins.numbered_works(works)
-    assert list(fig.layout.yaxis.ticktext) == numbered["when"].tolist()
+    assert [label.split("\u2002")[0] for label in fig.layout.yaxis.ticktext] == numbered["when"].tolist()

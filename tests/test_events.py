@@ -1,15 +1,18 @@
 """The book's one events model (sdbook/events.py): every validation rule fails on a bad row,
-numbering, counting and drawing treat answers and follow-ons apart."""
+numbering, counting and drawing treat answers and follow-ons apart, and no link is drawn
+through a move's number (sdbook/charts/number_sides.py)."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 
 import pandas as pd
 import pytest
 
-from sdbook import data, events
-from sdbook.charts.sequence import FOLLOW_ON_DASH, KEY_NAMES, fig_event_sequence
+from sdbook import charts, data, events
+from sdbook.charts import number_sides
+from sdbook.charts.sequence import EPOCH, FOLLOW_ON_DASH, KEY_NAMES, WIDE_CHART_PX, fig_event_sequence
 
 REFERENCES = {"ref1", "ref2", "ref3"}
 
@@ -124,7 +127,7 @@ def test_counts_and_takeaway_count_only_answers():
 def test_answers_are_arrows_and_follow_ons_dashed_lines_with_a_key():
     ordered = events.numbered(frame())
     fig = fig_event_sequence(ordered, {"Germany": "DE", "United Kingdom": "UK"}, "t", lambda a: "#000000")
-    assert len(fig.layout.annotations) == 1  # the answer
+    assert len([a for a in fig.layout.annotations if a.showarrow]) == 1  # the answer
     dashed = [t for t in fig.data if t.mode == "lines" and not t.showlegend][0]
     assert dashed.line.dash == FOLLOW_ON_DASH and len(dashed.x) == 3
     keys = [t.name for t in fig.data if t.showlegend]
@@ -134,3 +137,83 @@ def test_answers_are_arrows_and_follow_ons_dashed_lines_with_a_key():
 def test_tables_say_which_kind_each_link_is():
     ordered = events.numbered(frame())
     assert events.link_column(ordered) == [None, "answers No. 1 (well evidenced)", "follows on No. 1"]
+
+
+def test_phone_form_numbers_end_the_row_labels_outside_the_plot_where_no_link_runs():
+    ordered = events.numbered(frame())
+    fig = fig_event_sequence(ordered, {"Germany": "DE", "United Kingdom": "UK"}, "t", lambda a: "#000000")
+    assert all(t.text is None for t in fig.data), "a number drawn in the plot, where links run"
+    assert list(fig.layout.yaxis.ticktext) == [f"{when}\u2002<b>{n}</b>" for when, n in
+                                               zip(ordered["when"], ordered["number"])]
+    headings = [a for a in fig.layout.annotations if not a.showarrow]
+    assert [(a.text, a.xref, a.x, a.xanchor) for a in headings] == [("No.", "paper", 0, "right")]
+
+
+# --- numbers clear of links on the date-axis timelines ---------------------------
+
+def test_a_number_box_is_where_plotly_draws_it():
+    """Measured in Chromium: an 11-px digit "2" above a 10-px marker at (0, 0) has the box
+    x -3.06..3.06, y -20..-8; to its right, x from 7.25, y -7.25..4.75."""
+    left, top, right, bottom = number_sides.number_box((0, 0), "top center", "2")
+    assert (top, bottom) == pytest.approx((-20, -8)) and -3.5 < left < -3 and 3 < right < 3.5
+    left, top, right, bottom = number_sides.number_box((0, 0), "middle right", "2")
+    assert (left, top, bottom) == pytest.approx((7.25, -7.25, 4.75))
+    left, top, _, bottom = number_sides.number_box((0, 0), "bottom left", "12")
+    assert (top, bottom) == pytest.approx((5.5, 17.5))
+    assert left == pytest.approx(-7.25 - 2 * number_sides.DIGIT_PX)
+
+
+def test_a_number_moves_off_the_side_its_link_leaves_by():
+    """An answer straight up from the lower marker: its number, above it by preference,
+    would have the arrow through it; the upper one's number stays above."""
+    plot = number_sides.Plot(200, 200, ((100, 150), (100, 60)))
+    sides = number_sides.number_sides(["1", "2"], ["top center", "top center"], [(0, 1, 7)], [plot])
+    assert sides[1] == "top center" and sides[0] != "top center"
+    box = number_sides.number_box((100, 150), sides[0], "1")
+    assert not number_sides.crosses(box, (100, 143), (100, 67))
+
+
+def _in_the_way(fig) -> list[str]:
+    """Numbers crossed by a link or covering each other in a date-axis timeline figure, at
+    each width the page draws its wide form (boxes shrunk by 1 px, as the browser check does)."""
+    layout = fig.layout
+    to_x = (lambda v: (pd.Timestamp(v) - EPOCH).days) if layout.xaxis.type == "date" else float
+    marked = [t for t in fig.data if t.mode == "markers+text"]
+    points = [(to_x(x), y, text, side) for t in marked
+              for x, y, text, side in zip(t.x, t.y, t.text, t.textposition)]
+    lines = [((a.ax, a.ay), (a.x, a.y), a.standoff) for a in layout.annotations]
+    for trace in (t for t in fig.data if t.mode == "lines" and not t.showlegend):
+        lines += [((trace.x[i], trace.y[i]), (trace.x[i + 1], trace.y[i + 1]), 0)
+                  for i in range(0, len(trace.x), 3)]
+    margin = layout.margin
+    plot_px = layout.height - margin.t - margin.b
+    # the site draws view buttons as HTML and gives their 50 px of margin to the plot
+    heights = (plot_px, plot_px + 50) if layout.updatemenus else (plot_px,)
+    frame = number_sides.Frame((to_x(layout.xaxis.range[0]), to_x(layout.xaxis.range[1])),
+                               tuple(layout.yaxis.range), tuple(w - margin.l - margin.r for w in WIDE_CHART_PX),
+                               heights, marked[0].marker.size)
+    ends = [(to_x(x), y) for start, end, _ in lines for x, y in (start, end)]
+    found = []
+    for view, link_view in zip(frame.views([p[0] for p in points], [p[1] for p in points]),
+                               frame.views([e[0] for e in ends], [e[1] for e in ends])):
+        boxes = [number_sides.number_box(centre, side, text, frame.marker_px)
+                 for centre, (_, _, text, side) in zip(view.centres, points)]
+        boxes = [(a + 1, b + 1, c - 1, d - 1) for a, b, c, d in boxes]
+        segments = [number_sides.trimmed(link_view.centres[2 * i], link_view.centres[2 * i + 1], line[2])
+                    for i, line in enumerate(lines)]
+        where = f"{view.width:.0f}x{view.height:.0f} px"
+        for (_, _, text, _), box in zip(points, boxes):
+            found += [f"{where}: a link through No. {text}"
+                      for segment in segments if segment and number_sides.crosses(box, *segment)]
+        found += [f"{where}: Nos. {a[2]} and {b[2]} overlap" for (a, box_a), (b, box_b)
+                  in itertools.combinations(zip(points, boxes), 2) if number_sides.overlaps(box_a, box_b, 0)]
+    return found
+
+
+@pytest.mark.parametrize("name, draw", [("naval_race_events", charts.fig_naval_timeline),
+                                        ("cold_war_events", charts.fig_cold_war_timeline),
+                                        ("security_dilemma_works", charts.fig_ideas_timeline)])
+def test_no_link_runs_through_a_timeline_number_at_any_wide_width(name, draw):
+    fig = draw(data.load(name))
+    assert fig.layout.xaxis.range, "the sides are judged on a set x range"
+    assert not _in_the_way(fig)

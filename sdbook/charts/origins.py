@@ -7,10 +7,13 @@ import plotly.graph_objects as go
 
 from .. import origins
 from ..style import NEUTRAL_COLOUR, base_layout
-from .sequence import KEY_LEGEND, fig_event_sequence, key_traces, lane_positions, link_marks, pinned_title
+from . import number_sides
+from .sequence import (KEY_LEGEND, WIDE_CHART_PX, fig_event_sequence, key_traces, lane_positions,
+                       link_lines, link_marks, pinned_title)
 
 _LANES = {strand: len(origins.STRANDS) - 1 - i for i, strand in enumerate(origins.STRANDS)}
 _STAGGER = (0.0, 0.28, -0.28)  # works close in time are spread within their lane
+_HEIGHT, _MARGIN, _MARKER_PX = 540, {"l": 105, "r": 20, "t": 90, "b": 110}, 11
 _VIEWS = {  # label: (first year shown, x range)
     "From Thucydides": (None, [-520, 2090]),
     f"Since {origins.MODERN_FROM}": (origins.MODERN_FROM, [1943, 2024]),
@@ -36,19 +39,32 @@ def _view(ordered: pd.DataFrame, first_year: int | None, x_range: list) -> tuple
     """Per-strand trace data and the answer arrows for one view of the timeline."""
     shown = ordered if first_year is None else ordered[ordered["year"] >= first_year]
     span = x_range[1] - x_range[0]
-    y = lane_positions(shown, _LANES, "strand", shown["year"], span / 25, _STAGGER)["y"]
-    data = {"x": [], "y": [], "text": [], "customdata": []}
+    placed = lane_positions(shown, _LANES, "strand", shown["year"], span / 25, _STAGGER)
+    # each number on a side of its marker that no arrow runs through (number_sides)
+    # the plot is 50 px taller on the site, which draws the view buttons as HTML under it
+    # and gives their room in the margin back to the plot (features/charts.js)
+    plot_px = _HEIGHT - _MARGIN["t"] - _MARGIN["b"]
+    frame = number_sides.Frame(tuple(x_range), tuple(_y_range(first_year)),
+                               tuple(w - _MARGIN["l"] - _MARGIN["r"] for w in WIDE_CHART_PX),
+                               (plot_px + 50, plot_px), _MARKER_PX)
+    heights, sides = number_sides.placed_numbers(
+        shown["year"].tolist(), placed["y"].tolist(), shown["strand"].map(_LANES).tolist(),
+        placed["label"].tolist(), _STAGGER, shown["number"].astype(str).tolist(),
+        link_lines(shown, "work_id"), frame)
+    y, side = pd.Series(heights, index=shown.index), pd.Series(sides, index=shown.index)
+    data = {"x": [], "y": [], "text": [], "textposition": [], "customdata": []}
     for strand in origins.STRANDS:
         rows = shown[shown["strand"] == strand]
         data["x"].append(rows["year"].tolist())
         data["y"].append(y[rows.index].tolist())
         data["text"].append(rows["number"].astype(str).tolist())
+        data["textposition"].append(side[rows.index].tolist())
         data["customdata"].append(rows[["when", "author", "title"]].values.tolist())
     where = {row.work_id: (row.year, y[row.Index]) for row in shown.itertuples()}
     arrows, _ = link_marks(shown, where, id_column="work_id")  # lineage links only: arrows
     # the legend key trace(s) come after the strands: give them their (empty) data too, or a
     # view button's restyle would hand them a strand's points
-    for key in ("x", "y", "text", "customdata"):
+    for key in data:
         data[key].append([None] if key in ("x", "y") else [])
     return data, arrows
 
@@ -69,7 +85,7 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODE
     for i, strand in enumerate(origins.STRANDS):
         fig.add_trace(go.Scatter(
             x=data["x"][i], y=data["y"][i], name=strand, mode="markers+text",
-            text=data["text"][i], textposition="top center", customdata=data["customdata"][i],
+            text=data["text"][i], textposition=data["textposition"][i], customdata=data["customdata"][i],
             showlegend=False,
             marker={"color": NEUTRAL_COLOUR, "size": 11, "line": {"width": 1, "color": "#ffffff"}},
             hovertemplate="No. %{text}, %{customdata[0]}: %{customdata[1]}, "
@@ -88,11 +104,11 @@ def fig_ideas_timeline(works: pd.DataFrame, opening: str = f"Since {origins.MODE
                "ticktext": [_wrap(strand) for strand in _LANES],
                "range": _y_range(_VIEWS[opening][0]), "fixedrange": True, "showgrid": False,
                "zeroline": False},
-        annotations=arrows, hovermode="closest", showlegend=True, legend=KEY_LEGEND, height=540,
+        annotations=arrows, hovermode="closest", showlegend=True, legend=KEY_LEGEND, height=_HEIGHT,
         updatemenus=[{"type": "buttons", "direction": "right", "buttons": buttons,
                       "active": list(_VIEWS).index(opening), "showactive": True,
                       "x": 0, "xanchor": "left", "y": -0.16, "yanchor": "top"}],
-        margin={"l": 105, "r": 20, "t": 90, "b": 110},
+        margin=_MARGIN,
     )))
     return fig
 

@@ -13,6 +13,10 @@ A legend key under the title says so. Two layouts: :func:`fig_lane_timeline` (a 
 one lane per actor; desktop) and :func:`fig_event_sequence` (one row per move, one column
 per actor; the phone form, since a date axis crowds dozens of moves into a few centimetres).
 Link types and numbering come from :mod:`sdbook.events`.
+
+No link is drawn through a move's number: on the date axis each number takes a side of
+its marker that the links leave clear (:mod:`.number_sides`); in the phone form the
+numbers end the rows' date labels, outside the plot.
 """
 
 from __future__ import annotations
@@ -24,8 +28,14 @@ import plotly.graph_objects as go
 
 from .. import events as ev
 from ..style import NEUTRAL_COLOUR, base_layout
+from . import number_sides
 
 ROW_HEIGHT = 28
+STANDOFF_PX = 7  # an arrow stops this short of both markers
+EPOCH = pd.Timestamp("1800-01-01")  # the lane timeline's dates count days from here
+# a chart's width when the wide form is drawn: the phone form below 600 px (the site's
+# PHONE_WIDTH), 688 px at a 1280-px window, about 760 px at the widest
+WIDE_CHART_PX = (600, 688, 760)
 DISPUTED_OPACITY = 0.4
 FOLLOW_ON_DASH = "dash"
 KEY_NAMES = {
@@ -37,7 +47,7 @@ KEY_NAMES = {
 }
 
 
-def _arrow(x, y, ax, ay, faint: bool = False, standoff: int = 7) -> dict:
+def _arrow(x, y, ax, ay, faint: bool = False, standoff: int = STANDOFF_PX) -> dict:
     return {"x": x, "y": y, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x",
             "ayref": "y", "showarrow": True, "arrowhead": 2, "arrowsize": 1, "arrowwidth": 1.3,
             "arrowcolor": NEUTRAL_COLOUR, "opacity": DISPUTED_OPACITY if faint else 1.0,
@@ -45,7 +55,7 @@ def _arrow(x, y, ax, ay, faint: bool = False, standoff: int = 7) -> dict:
 
 
 def link_marks(ordered: pd.DataFrame, where: dict[str, tuple], id_column: str = "event_id",
-               standoff: int = 7) -> tuple[list[dict], dict]:
+               standoff: int = STANDOFF_PX) -> tuple[list[dict], dict]:
     """Arrows (annotations) for answers and lineage links, and the follow-on segments.
 
     ``where`` maps an id to its (x, y) on the chart; a link to a move not drawn (outside
@@ -66,6 +76,17 @@ def link_marks(ordered: pd.DataFrame, where: dict[str, tuple], id_column: str = 
         else:
             arrows.append(_arrow(x1, y1, x0, y0, faint=grade == "disputed", standoff=standoff))
     return arrows, dashed
+
+
+def link_lines(ordered: pd.DataFrame, id_column: str = "event_id") -> list[tuple[int, int, float]]:
+    """Each drawn link as (cause's row, answer's row, px its line stops short of both),
+    row numbers counted from 0 in ``ordered``, for :func:`.number_sides.number_sides`.
+    The same links as :func:`link_marks` draws: a follow-on's dashed line runs centre to
+    centre, an arrow stops short."""
+    row_of = {key: row for row, key in enumerate(ordered[id_column])}
+    return [(row_of[cause], row, 0 if kind == ev.FOLLOW_ON else STANDOFF_PX)
+            for row, (cause, kind) in enumerate(zip(ordered["responds_to"], ev.link_types(ordered)))
+            if kind and cause in row_of]
 
 
 def follow_on_trace(dashed: dict) -> go.Scatter:
@@ -110,7 +131,8 @@ def lane_positions(ordered: pd.DataFrame, lane_of: dict[str, float], lane_column
     ``time`` is a number per row (days or years); ``stagger`` the offsets a move may take
     from its lane, the lane itself first. A move takes the first offset that clashes with no
     move less than ``close`` earlier, or else the one whose clashes are least close in time.
-    Numbers go above their marker, below it when the offset is negative.
+    Numbers go above their marker, below it when the offset is negative: the side preferred,
+    which :func:`.number_sides.placed_numbers` changes where a link would run through it.
 
     Without ``reach``, moves clash when they share a lane and an offset. With it, every move
     takes up a band of the y axis, ``reach = (label side, other side)`` in lane units
@@ -148,18 +170,30 @@ def fig_lane_timeline(events: pd.DataFrame, lanes: dict[str, str], title: str,
                       colour: Callable[[str], str], stagger: tuple[float, ...],
                       close_days: int, height: int) -> go.Figure:
     """Moves on a date axis, one lane per actor (``lanes``: actor → label, top lane first),
-    numbered as in the table, with answers and follow-ons drawn apart (see module doc)."""
+    numbered as in the table, with answers and follow-ons drawn apart (see module doc);
+    each number on a side of its marker that no link runs through (:mod:`.number_sides`)."""
     ordered = ev.numbered(events)
     unknown = sorted(set(ordered["actor"]) - set(lanes))
     if unknown:
         raise ValueError(f"actors without a lane: {unknown}")
     lane_of = {actor: len(lanes) - 1 - i for i, actor in enumerate(lanes)}
-    days = (ordered["date"] - pd.Timestamp("1800-01-01")).dt.days
+    days = (ordered["date"] - EPOCH).dt.days
+    margin = {"l": 110, "r": 20, "t": 120, "b": 58}  # b: what plotly makes room for anyway
+    plot_px = height - margin["t"] - margin["b"]
+    y_range = (-0.75, len(lanes) - 0.25)
     # a number reaches about 20 px beyond its marker's centre, the marker 6 px the other way
-    lane_px = (height - 170) / (len(lanes) + 0.5)  # plot height (margins below) per lane
+    lane_px = plot_px / (y_range[1] - y_range[0])
     placed = lane_positions(ordered, lane_of, "actor", days, close_days, stagger,
                             reach=(20 / lane_px, 6 / lane_px))
-    ordered["y"], ordered["label"] = placed["y"], placed["label"]
+    # the x range is set, not left to plotly, so that the numbers' sides are judged on the
+    # pixels drawn; whole days keep the build byte-identical
+    pad = round(0.06 * (days.max() - days.min()))
+    x_range = (days.min() - pad, days.max() + pad)
+    frame = number_sides.Frame(x_range, y_range, tuple(w - margin["l"] - margin["r"] for w in WIDE_CHART_PX),
+                               (plot_px,))
+    ordered["y"], ordered["label"] = number_sides.placed_numbers(
+        days.tolist(), placed["y"].tolist(), ordered["actor"].map(lane_of).tolist(), placed["label"].tolist(),
+        stagger, ordered["number"].astype(str).tolist(), link_lines(ordered), frame)
     ordered["x"] = ordered["date"].dt.strftime("%Y-%m-%d")
     where = {r.event_id: (r.x, r.y) for r in ordered.itertuples()}
     arrows, dashed = link_marks(ordered, where)
@@ -176,14 +210,25 @@ def fig_lane_timeline(events: pd.DataFrame, lanes: dict[str, str], title: str,
                           + "</extra>"))
     fig.add_traces(key_traces(ordered))
     fig.update_layout(**pinned_title(base_layout(
-        title, xaxis={"title": {"text": "Date"}, "type": "date"},
+        title, xaxis={"title": {"text": "Date"}, "type": "date",
+                      "range": [(EPOCH + pd.Timedelta(days=d)).strftime("%Y-%m-%d") for d in x_range]},
         yaxis={"tickvals": list(lane_of.values()), "ticktext": list(lanes.values()),
-               "range": [-0.75, len(lanes) - 0.25], "fixedrange": True, "showgrid": False,
-               "zeroline": False},
+               "range": list(y_range), "fixedrange": True, "showgrid": False, "zeroline": False},
         annotations=arrows, hovermode="closest", showlegend=True, legend=KEY_LEGEND,
-        height=height, margin={"l": 110, "r": 20, "t": 120, "b": 50},
+        height=height, margin=margin,
     )))
     return fig
+
+
+def row_labels(ordered: pd.DataFrame) -> list[str]:
+    """The phone form's row labels: the date, then the move's number in bold, by the axis
+    (an en space between: SVG text collapses a run of plain spaces)."""
+    return [f"{when}\u2002<b>{number}</b>" for when, number in zip(ordered["when"], ordered["number"])]
+
+
+# "No." over the numbers that end the row labels, level with the column headings
+NUMBER_HEADING = {"text": "No.", "showarrow": False, "xref": "paper", "x": 0, "xanchor": "right",
+                  "xshift": -2, "yref": "paper", "y": 1, "yanchor": "bottom", "yshift": 2}
 
 
 def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: str,
@@ -192,6 +237,9 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
 
     ``ordered``: a frame numbered by :func:`sdbook.events.numbered` with ``when`` and
     ``event`` (a label) columns; ``columns``: actor → column heading, left to right.
+    Each row's number ends its date, in bold by the axis, under a heading "No.": beside
+    its marker it had the arrows leaving that row drawn through it, and a column of its
+    own took room the actors' columns need on a phone.
     """
     x_of = {actor: index for index, actor in enumerate(columns)}
     unknown = sorted(set(ordered["actor"]) - set(x_of))
@@ -205,10 +253,10 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
         rows = ordered[ordered["actor"] == actor]
         fig.add_trace(go.Scatter(
             x=rows["x"].tolist(), y=rows["number"].tolist(), name=columns[actor], showlegend=False,
-            mode="markers+text", text=rows["number"].astype(str).tolist(), textposition="middle right",
-            textfont={"size": 11}, customdata=rows[["when", "event"]].values.tolist(),
+            mode="markers", customdata=rows[["when", "event"]].values.tolist(),
             marker={"color": colour(actor), "size": 10, "line": {"width": 1, "color": "#ffffff"}},
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra>" + columns[actor] + "</extra>"))
+            hovertemplate="No. %{y}, %{customdata[0]}: %{customdata[1]}<extra>" + columns[actor]
+                          + "</extra>"))
     keys = key_traces(ordered)
     fig.add_traces(keys)
     # headings of two lines ("USSR/<br>Russia") need room between the title and the first row
@@ -218,14 +266,14 @@ def fig_event_sequence(ordered: pd.DataFrame, columns: dict[str, str], title: st
         xaxis={"tickvals": list(range(len(columns))), "ticktext": list(columns.values()),
                "side": "top", "range": [-0.5, len(columns) - 0.4], "fixedrange": True,
                "showgrid": False, "zeroline": False},
-        yaxis={"tickvals": ordered["number"].tolist(), "ticktext": ordered["when"].tolist(),
+        yaxis={"tickvals": ordered["number"].tolist(), "ticktext": row_labels(ordered),
                # first move at the top, half a row of room at each end
                "range": [len(ordered) + 0.5, 0.5], "fixedrange": True, "tickfont": {"size": 10}},
-        annotations=arrows, hovermode="closest", showlegend=bool(keys),
+        annotations=[*arrows, NUMBER_HEADING], hovermode="closest", showlegend=bool(keys),
         # the key sits under the chart (the column headings are at the top); the site's
         # phone layout puts a legend there too and gives it the rows it needs
         legend={**KEY_LEGEND, "y": 0, "yanchor": "bottom", "yref": "container"},
         height=100 + (16 if tall else 0) + 24 * len(keys) + ROW_HEIGHT * len(ordered),
-        margin={"l": 78, "r": 10, "t": 96 if tall else 80, "b": 20 + 24 * len(keys)},
+        margin={"l": 98, "r": 10, "t": 96 if tall else 80, "b": 20 + 24 * len(keys)},
     )))
     return fig
