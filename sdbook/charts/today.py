@@ -320,6 +320,7 @@ def fig_scs_reclamation(reclamation: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=rows["as_of"].dt.strftime("%Y-%m-%d").tolist(), y=rows["area_acres"].tolist(),
             name=f"{claimant}: {short}", legendgroup=claimant, mode="markers",
+            cliponaxis=False,  # a survey of 0 acres (Taiwan) sits on the axis, drawn whole
             customdata=rows[["area_scope", "source_key"]].values.tolist(),
             marker={"size": 12, "color": colour, "symbol": symbol, "line": {"width": 2, "color": colour}},
             hovertemplate="%{x|%b %Y}: %{y:,.0f} acres (%{customdata[0]})<extra>" + claimant + "</extra>"))
