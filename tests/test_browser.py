@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -276,17 +277,29 @@ def _check_verdicts_in_dark(page, url):
 
 # --- the sweep ------------------------------------------------------------------
 
+@contextmanager
+def _opened(browser, served_site, url, scheme, width):
+    """A new reader's tab at ``width`` px, the system asking for ``scheme``, with the page
+    open and its charts drawn: yields (page, has_charts). Plotly.js is fetched once (never
+    without charts); a console error or a request to another host fails the visit."""
+    where = f"{url} [{scheme} first, {width}px]"
+    watch = PageWatch(browser, served_site, color_scheme=scheme,
+                      viewport={"width": width, "height": HEIGHT[width]})
+    try:
+        open_page(watch.page, url)
+        has_charts = bool(_wait_for_charts(watch.page))
+        _check_loading(watch, where, has_charts)
+        yield watch.page, has_charts
+        assert not watch.errors, f"{where}: console errors {watch.errors}"
+        assert not watch.foreign, f"{where}: requests to other hosts {watch.foreign}"
+    finally:
+        watch.close()
+
+
 def _visit(browser, served_site, url, width, axe, site_facts) -> list[str]:
     """Open one page at one width, check everything in light, switch to dark, check again;
     return axe and chart-text problems."""
-    where = f"{url} [{width}px]"
-    watch = PageWatch(browser, served_site, color_scheme="light",
-                      viewport={"width": width, "height": HEIGHT[width]})
-    try:
-        page = watch.page
-        open_page(page, url)
-        has_charts = bool(_wait_for_charts(page))
-        _check_loading(watch, where, has_charts)
+    with _opened(browser, served_site, url, "light", width) as (page, has_charts):
         problems = _axe_problems(axe, page, f"{url} [light, {width}px]")
         if width == 390:
             problems += _chart_text_problems(page, url)
@@ -306,11 +319,7 @@ def _visit(browser, served_site, url, width, axe, site_facts) -> list[str]:
         if width == 390 and url in site_facts["quiz_pages"]:
             _check_verdicts_in_dark(page, url)
         problems += _axe_problems(axe, page, f"{url} [dark, {width}px]")
-        assert not watch.errors, f"{where}: console errors {watch.errors}"
-        assert not watch.foreign, f"{where}: requests to other hosts {watch.foreign}"
-        return problems
-    finally:
-        watch.close()
+    return problems
 
 
 def _shards(site, served_site) -> list[list[str]]:
@@ -350,21 +359,12 @@ def test_every_chart_page_opened_dark(browser, site, served_site, width):
     drawn dark from the start (the sweep's pages are switched to dark after a light draw)."""
     problems = []
     for url in _chart_pages(site, served_site):
-        where = f"{url} [dark from the start, {width}px]"
-        watch = PageWatch(browser, served_site, color_scheme="dark",
-                          viewport={"width": width, "height": HEIGHT[width]})
         try:
-            page = watch.page
-            open_page(page, url)
-            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", where
-            _check_loading(watch, where, bool(_wait_for_charts(page)))
-            _check_dark_chart_text(page, url, width)
-            assert not watch.errors, f"{where}: console errors {watch.errors}"
-            assert not watch.foreign, f"{where}: requests to other hosts {watch.foreign}"
+            with _opened(browser, served_site, url, "dark", width) as (page, _):
+                assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", url
+                _check_dark_chart_text(page, url, width)
         except AssertionError as failure:
             problems.append(str(failure))
-        finally:
-            watch.close()
     assert not problems, "\n".join(problems)
 
 
