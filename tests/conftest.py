@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -57,6 +58,16 @@ def build_site(site_dir: Path, *, config: Path = ROOT / "mkdocs.yml",
             [*MKDOCS, "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
             cwd=ROOT, capture_output=True, text=True,
             env={**os.environ, "SDBOOK_OFFLINE_COPY": "0", **env}, timeout=900)
+
+
+def copy_of_the_cache(where: Path) -> dict:
+    """An environment whose builds use a copy of the book's cache, as the session's build left
+    it: they find every notebook's outputs there, as a reader's rebuild does, yet share
+    nothing with other builds, so they run beside them instead of waiting for build_lock."""
+    shared = Path(os.environ.get("SDBOOK_CACHE_DIR", ROOT / ".cache" / "sdbook"))
+    with build_lock():  # not while a build is evicting entries
+        shutil.copytree(shared, where, symlinks=True)
+    return {"SDBOOK_CACHE_DIR": str(where)}
 
 
 def _free_port() -> int:
@@ -111,6 +122,26 @@ def _build_shared_site() -> None:
             else:
                 failed.write_text(f"mkdocs build --strict failed (exit {result.returncode}):\n"
                                   f"{result.stderr[-6000:]}", encoding="utf-8")
+
+
+def once_per_run(name: str, make):
+    """``make(folder)``'s JSON-able result, computed by the first worker to ask and reused by
+    every other, with the folder it wrote into (SHARED/<name>). A module- or session-scoped
+    fixture runs once per worker that needs it; worksteal can spread a module's tests over
+    several workers, and a build-sized fixture would then run two or three times. A failure is
+    kept too, so that other workers report it instead of running it again."""
+    folder, result, failed = SHARED / name, SHARED / f"{name}.json", SHARED / f"{name}.failed"
+    with FileLock(str(SHARED / f"{name}.lock")):
+        if not result.exists() and not failed.exists():
+            folder.mkdir()
+            try:
+                result.write_text(json.dumps(make(folder)), encoding="utf-8")
+            except BaseException as error:
+                failed.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+                raise
+    if failed.exists():
+        pytest.fail(f"{name}, made by another worker, failed: {failed.read_text(encoding='utf-8')}")
+    return folder, json.loads(result.read_text(encoding="utf-8"))
 
 
 def _needs_site(item) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, once_per_run
 
 pytest.importorskip("playwright.sync_api")
 
@@ -65,17 +65,19 @@ def _page_text(pdf: Path, number: int) -> str:
 
 
 @pytest.fixture(scope="session")
-def printed(site, served_site, tmp_path_factory):
-    """The instructor edition of the whole book (the fuller one) and one chapter, printed once."""
+def printed(site, served_site):
+    """The instructor edition of the whole book (the fuller one) and one chapter, printed once
+    per run, by whichever worker gets to it first (conftest.once_per_run)."""
     for name in POPPLER:
         _tool(name)
-    out = tmp_path_factory.mktemp("pdf")
-    # In a thread of its own: make_pdfs starts its own Playwright, which may not nest inside
-    # this worker's (the `browser` fixture's) on the same thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reports = pool.submit(_book_pdf_module().make_pdfs, site, out, base_url=served_site,
-                              editions=("instructor",), chapters=[CHAPTER]).result()
-    return out, reports
+
+    def make(out):
+        # In a thread of its own: make_pdfs starts its own Playwright, which may not nest
+        # inside this worker's (the `browser` fixture's) on the same thread.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_book_pdf_module().make_pdfs, site, out, base_url=served_site,
+                               editions=("instructor",), chapters=[CHAPTER]).result()
+    return once_per_run("printed", make)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from mkdocs.utils import yaml_load
 
-from conftest import ROOT, build_lock, build_site
+from conftest import ROOT, build_site, copy_of_the_cache, once_per_run
 
 EDIT = "A sentence added while the server runs."
 # Edits that name no glossary term (a term inside a definition is marked, splitting its text).
@@ -144,12 +144,7 @@ print(json.dumps(report))
 """
 
 
-@pytest.fixture(scope="module")
-def served_dirty(site, tmp_path_factory):
-    """Run the serve sequence on a copy of docs/; returns its report and the project.
-
-    After the session's build (``site``), whose notebook outputs it then finds in the cache."""
-    project = tmp_path_factory.mktemp("serve")
+def _serve_sequence(project: Path) -> dict:
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "data", project / "data")
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -159,15 +154,24 @@ def served_dirty(site, tmp_path_factory):
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     chapter = project / "docs" / "naval-race" / "index.md"
     glossary = project / "docs" / "includes" / "glossary.yml"
-    with build_lock():  # its builds share mkdocs-jupyter's cache (conftest.build_lock)
-        result = subprocess.run(
-            [sys.executable, "-c", SERVE_SEQUENCE, str(config_file), str(project / "served"), str(chapter),
-             str(glossary), EDIT, DEFINITION_EDIT, str(project / "data" / "naval_expenditure.csv"), SENTINEL,
-             RARE_TERM_EDIT, TITLE_EDIT],
-            cwd=ROOT, capture_output=True, text=True, timeout=900,
-            env={**os.environ, "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"), "SDBOOK_DATA_DIR": str(project / "data")})
+    result = subprocess.run(
+        [sys.executable, "-c", SERVE_SEQUENCE, str(config_file), str(project / "served"), str(chapter),
+         str(glossary), EDIT, DEFINITION_EDIT, str(project / "data" / "naval_expenditure.csv"), SENTINEL,
+         RARE_TERM_EDIT, TITLE_EDIT],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"), "SDBOOK_DATA_DIR": str(project / "data"),
+             **copy_of_the_cache(project / "cache")})
     assert result.returncode == 0, f"serve sequence failed:\n{result.stderr[-6000:]}"
-    return json.loads(result.stdout.strip().splitlines()[-1]), project, config_file
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def served_dirty(site):
+    """Run the serve sequence on a copy of docs/; returns its report, the project and its
+    configuration. After the session's build (``site``), whose notebook outputs it then
+    finds in the cache; once per run, whichever worker gets to it (conftest.once_per_run)."""
+    project, report = once_per_run("serve", _serve_sequence)
+    return report, project, project / "mkdocs.yml"
 
 
 def test_a_page_edit_rebuilds_that_page_only_and_keeps_the_search_index_whole(served_dirty):
@@ -229,7 +233,8 @@ def test_the_dirty_page_is_the_page_a_full_build_makes(served_dirty, tmp_path):
     shutil.copy(ROOT / "docs" / "includes" / "glossary.yml", project / "docs" / "includes" / "glossary.yml")
     shutil.copy(ROOT / "docs" / "references.yml", project / "docs" / "references.yml")
     full = tmp_path / "full"
-    result = build_site(full, config=config_file, env={"SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"),
+    result = build_site(full, config=config_file, env={**copy_of_the_cache(tmp_path / "cache"),
+                                                        "SDBOOK_NOTEBOOK_DIR": str(ROOT / "notebooks"),
                                                         "SITE_URL": "http://127.0.0.1:8000/"})
     assert result.returncode == 0, result.stderr[-4000:]
     served = (project / "dirty-naval.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from mkdocs.utils import yaml_load
 
-from conftest import BUILD_ENV, ROOT, build_site, site_pages
+from conftest import BUILD_ENV, ROOT, build_site, copy_of_the_cache, site_pages
 from sdbook.platform import wheel
 
 PLOTLY_BUNDLE = "assets/vendor/plotly-book-4.1.1.min.js"
@@ -183,7 +183,7 @@ def test_data_files_are_published(site):
 
 def test_a_rebuild_is_byte_identical(site, tmp_path):
     again = tmp_path / "again"
-    result = build_site(again, env=BUILD_ENV)
+    result = build_site(again, env={**BUILD_ENV, **copy_of_the_cache(tmp_path / "cache")})
     assert result.returncode == 0, result.stderr[-4000:]
     assert "sdbook: executed" not in result.stderr, "an unchanged notebook was executed again"
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -271,8 +271,9 @@ def test_every_chapter_is_a_complete_lesson(site):
         _check_complete_lesson(src.relative_to(ROOT), meta, body, page.read_text(encoding="utf-8"))
 
 
-def test_the_readmes_example_chapter_builds_into_a_complete_lesson(tmp_path):
-    """The chapter the README offers as an example, written into a copy of the book."""
+def test_the_readmes_example_chapter_builds_into_a_complete_lesson(site, tmp_path):
+    """The chapter the README offers as an example, written into a copy of the book (after
+    the session's build: the book's notebooks come from a copy of its cache)."""
     from sdbook.platform.furniture import front_matter
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = re.search(r"<!-- example-chapter -->\n(`{3,})markdown\n(.*?)\n\1\n", readme, re.S)
@@ -290,7 +291,8 @@ def test_the_readmes_example_chapter_builds_into_a_complete_lesson(tmp_path):
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     # the offline zip is not what this test is about (test_offline.py checks it)
-    result = build_site(tmp_path / "site", config=config_file, env={**BUILD_ENV, "SDBOOK_OFFLINE_COPY": "0"})
+    result = build_site(tmp_path / "site", config=config_file,
+                        env={**BUILD_ENV, "SDBOOK_OFFLINE_COPY": "0", **copy_of_the_cache(tmp_path / "cache")})
     assert result.returncode == 0, result.stderr[-4000:]
     html = (tmp_path / "site" / "example" / "index.html").read_text(encoding="utf-8")
     _check_complete_lesson("README.md's example chapter", meta, body, html)
@@ -399,7 +401,8 @@ def test_editing_a_csv_changes_the_chart_on_the_next_build(site, tmp_path):
     cells[column] = str(sentinel)
     lines[row] = ",".join(cells)
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    env = {"SDBOOK_DATA_DIR": str(data_copy)}  # the book's own cache, as a reader's rebuild uses
+    # the book's cache as the session's build left it, as a reader's rebuild finds it
+    env = {"SDBOOK_DATA_DIR": str(data_copy), **copy_of_the_cache(tmp_path / "cache")}
     logs = []
     for _ in range(2):  # the second build is where a stale cache would show
         result = build_site(tmp_path / "site", env=env)
