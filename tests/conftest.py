@@ -27,6 +27,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+import scheduling
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -149,9 +151,11 @@ def _needs_site(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests that need no built site run first, while the site builds in the background."""
+    """Tests that need no built site run first, while the site builds in the background; the
+    costly ones are spread over the parallel workers (scheduling.py)."""
     needing = {item.nodeid.split("::")[0] for item in items if _needs_site(item)}
-    items.sort(key=lambda item: item.nodeid.split("::")[0] in needing)  # stable: order kept
+    items[:] = scheduling.lanes(items, lambda item: item.nodeid.split("::")[0] in needing,
+                                scheduling.worker_count())
     if needing and not config.option.collectonly:
         threading.Thread(target=_build_shared_site, daemon=True).start()
 

@@ -122,7 +122,9 @@ def _switch_scheme(page, to):
     # while on a busy machine, hence the longer waits
     page.locator(TOGGLE[to]).first.click(timeout=120_000)
     page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEME[to]}'", timeout=120_000)
-    page.wait_for_timeout(300)  # charts re-colour on the theme's change event
+    # Charts and explorables re-colour synchronously in the switch's mutation observer
+    # (core/theme.js, Plotly.relayout); two frames later they are painted.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def _check_dark_chart_text(page, url, width):
