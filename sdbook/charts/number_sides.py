@@ -104,8 +104,13 @@ def trimmed(start, end, standoff: float):
 
 
 def _segments(links, views):
-    return [[trimmed(view.centres[a], view.centres[b], standoff) for a, b, standoff in links]
-            for view in views]
+    """Each view's trimmed links, each with its bounding box: a link whose box misses a
+    number's box cannot cross it, and most miss (a quick test before the exact one)."""
+    lines = [[trimmed(view.centres[a], view.centres[b], standoff) for a, b, standoff in links]
+             for view in views]
+    return [[(line, (min(line[0][0], line[1][0]), min(line[0][1], line[1][1]),
+                     max(line[0][0], line[1][0]), max(line[0][1], line[1][1])))
+             for line in view_lines if line] for view_lines in lines]
 
 
 def _trouble(index: int, side: str, sides: list[str], texts: list[str], views: list[Plot],
@@ -116,7 +121,9 @@ def _trouble(index: int, side: str, sides: list[str], texts: list[str], views: l
     for view, lines in zip(views, segments):
         box = number_box(view.centres[index], side, texts[index], view.marker_px)
         roomy = (box[0] - CLEAR_PX, box[1] - CLEAR_PX, box[2] + CLEAR_PX, box[3] + CLEAR_PX)
-        crossed = sum(crosses(roomy, *line) for line in lines if line)
+        crossed = sum(crosses(roomy, *line) for line, reach in lines
+                      if reach[0] <= roomy[2] and roomy[0] <= reach[2]
+                      and reach[1] <= roomy[3] and roomy[1] <= reach[3])
         crossings += crossed
         cost += CROSSING * crossed
         cost += CLIPPED * (box[0] < 0 or box[1] < 0 or box[2] > view.width or box[3] > view.height)
