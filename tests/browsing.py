@@ -83,16 +83,9 @@ _BACKGROUND_BEHIND_CHART = """() => {
 
 def _wait_for_charts(page) -> int:
     """Scroll through the page (charts draw when they come into view); return the chart count."""
-    # As a reader scrolls: each chart brought into view for two frames (the lazy loader's
-    # observer reports it in the first), in one call rather than one round trip per chart.
-    count = page.evaluate("""async () => {
-      const plots = [...document.querySelectorAll('.sd-chart__plot')];
-      for (const el of plots) {
-        el.scrollIntoView({block: 'center'});
-        await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-      }
-      return plots.length;
-    }""")
+    count = page.locator(".sd-chart__plot").count()
+    for index in range(count):
+        page.locator(".sd-chart__plot").nth(index).scroll_into_view_if_needed()
     if count:
         page.wait_for_function(
             "() => [...document.querySelectorAll('.sd-chart__plot')]"
