@@ -155,9 +155,8 @@ def pytest_collection_modifyitems(config, items):
     costly ones are spread over the parallel workers (scheduling.py)."""
     # Judged test by test: a module's builds that need no site (test_site's small projects)
     # run in the first minute, while one core would otherwise idle beside the site's build.
-    needing = [item for item in items if _needs_site(item)]
     items[:] = scheduling.lanes(items, _needs_site, scheduling.worker_count())
-    if needing and not config.option.collectonly:
+    if any(map(_needs_site, items)) and not config.option.collectonly:
         threading.Thread(target=_build_shared_site, daemon=True).start()
 
 
