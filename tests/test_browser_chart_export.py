@@ -15,7 +15,7 @@ import zlib
 
 import pytest
 
-from browsing import PageWatch, _chart_pages
+from browsing import PageWatch, _chart_pages, open_page
 
 
 def _png_size_and_rows(data: bytes) -> tuple[int, int, list[bytes]]:
@@ -129,7 +129,9 @@ def test_no_exported_picture_has_its_credit_over_the_legend(browser, site, serve
         page = watch.page
         # the chapters: the notebook pages and the whole-book page show the same figures
         for url in [u for u in _chart_pages(site, served_site) if "/notebooks/" not in u and "print_page" not in u]:
-            page.goto(url, wait_until="networkidle")
+            # wait for the charts' code to have queued every chart (networkidle once returned
+            # before it had, on a loaded CI machine, so nothing was drawn and the wait timed out)
+            open_page(page, url)
             page.evaluate("window.sdbook.lazy.drawAllWaiting()")
             page.wait_for_function("() => [...document.querySelectorAll('.sd-chart__plot')]"
                                    ".every(el => el.dataset.sdState === 'drawn')", timeout=60_000)
