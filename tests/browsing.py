@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import BROWSER_ARGS as ARGS, CHROMIUM, ROOT, site_pages  # noqa: F401 (re-exported)
+from conftest import ROOT, site_pages
 
 FEATURE_REGISTRY = ROOT / "docs" / "assets" / "javascripts" / "src" / "features.js"
 

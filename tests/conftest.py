@@ -175,9 +175,13 @@ def served_site(site):
     return SITE_URL.rstrip("/")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's chromium through Playwright (never a downloaded browser), one per module."""
+    """Debian's chromium through Playwright (never a downloaded browser), one per worker.
+
+    Each test opens its pages in contexts of its own (PageWatch, ``browser.new_page()``), which
+    share no storage, cache or cookies; a browser per module only paid Playwright's and
+    Chromium's start-up again, about two seconds of CPU each time a worker entered a module."""
     sync_api = pytest.importorskip("playwright.sync_api")
     assert CHROMIUM.exists(), "Chromium is missing: run `python3 book.py test`, which installs it"
     with sync_api.sync_playwright() as playwright:

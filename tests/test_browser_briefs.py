@@ -12,19 +12,11 @@ import re
 import pytest
 
 from sdbook.platform import briefs
-from browsing import ARGS, CHROMIUM, PageWatch  # noqa: F401  (fixture helpers)
+from browsing import PageWatch
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 STATES = briefs.read_states()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_the_index_lets_a_delegate_pick_every_state(browser, served_site):
