@@ -59,6 +59,13 @@ def open_page(page, url):
     checks need, and it saves that half second on each of the sweep's two hundred visits.
     """
     page.goto(url, wait_until="load")
+    wait_for_features(page)
+
+
+def wait_for_features(page):
+    """Until every feature the page's markup calls for has run. The network can fall quiet
+    before the features are even asked for (they are fetched after the first paint, which a
+    loaded machine delays), so `networkidle` alone does not promise this."""
     page.wait_for_function(_FEATURES_RAN, arg=list(feature_selectors().items()), timeout=60_000)
 
 

@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, site_pages
-from browsing import PageWatch, feature_selectors as _features  # the browser fixture is conftest.py's
+from browsing import PageWatch, feature_selectors as _features, wait_for_features  # the browser fixture is conftest.py's
 from test_browser_platform import _follow_link_instantly
 
 SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
@@ -117,6 +117,7 @@ def test_pages_download_only_the_feature_scripts_and_styles_they_use(browser, se
         try:
             page = watch.page
             page.goto(f"{served_site}/{path}", wait_until="networkidle")
+            wait_for_features(page)
             present = {name for name, selector in features.items()
                        if page.evaluate("s => !!document.querySelector(s)", selector)}
             fetched = {name[:-3] for name in _requested(watch, "features")}
