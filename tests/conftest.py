@@ -66,9 +66,9 @@ def copy_of_the_cache(where: Path) -> dict:
     """An environment whose builds use a copy of the book's cache, as the session's build left
     it: they find every notebook's outputs there, as a reader's rebuild does, yet share
     nothing with other builds, so they run beside them instead of waiting for build_lock."""
-    shared = Path(os.environ.get("SDBOOK_CACHE_DIR", ROOT / ".cache" / "sdbook"))
+    from sdbook.platform.execution import CACHE_DIR  # the folder the book's builds use
     with build_lock():  # not while a build is evicting entries
-        shutil.copytree(shared, where, symlinks=True)
+        shutil.copytree(CACHE_DIR, where, symlinks=True)
     return {"SDBOOK_CACHE_DIR": str(where)}
 
 

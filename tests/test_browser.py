@@ -70,18 +70,23 @@ _RULES_BELOW_SERIOUS = """keep => {
 _unreportable: list[str] = []
 
 
+def _put_axe_in(axe, page):
+    """axe-core into the page, once: a second run on the same page finds it there
+    (axe_playwright_python's own run would parse its script again each time)."""
+    if not page.evaluate("() => !!(window.axe && window.axe.run)"):
+        page.evaluate(axe.axe_script)
+
+
 def _rules_that_cannot_report(axe, page) -> list[str]:
     if not _unreportable:
-        page.evaluate(axe.axe_script)
+        _put_axe_in(axe, page)
         _unreportable.extend(page.evaluate(_RULES_BELOW_SERIOUS, sorted(MODERATE_RULES)))
     return _unreportable
 
 
 def _run_axe(axe, page, options) -> dict:
-    """axe-core's results for the page as it is now. The script is put in once per page: the
-    second theme's run finds it there (axe_playwright_python's run would parse it again)."""
-    if not page.evaluate("() => !!(window.axe && window.axe.run)"):
-        page.evaluate(axe.axe_script)
+    """axe-core's results for the page as it is now."""
+    _put_axe_in(axe, page)
     return page.evaluate("options => axe.run(document, options)", options)
 
 
