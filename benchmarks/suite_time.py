@@ -67,7 +67,9 @@ def measure() -> dict:
             "summary": summary[-1][0] if summary else output.strip().splitlines()[-1:],
             "workers": re.findall(r"^(\d+ workers) \[\d+ items\]", output, re.M)[-1:] or ["1 process"],
             "budget_seconds": BUDGET_SECONDS, "slowest": slowest[:SLOWEST],
-            "failed": re.findall(r"^(?:FAILED|ERROR) (\S+)", output, re.M)}
+            # pytest's short summary: the test and the first line of its error, so that a
+            # failure seen once can be told apart from another
+            "failed": [line[:400] for line in re.findall(r"^(?:FAILED|ERROR) (.+)$", output, re.M)]}
 
 
 def report_lines(suite: dict | None) -> list[str]:
@@ -88,7 +90,10 @@ def report_lines(suite: dict | None) -> list[str]:
     lines += ["| slowest tests | phase | seconds |", "|---|---|---|"]
     lines += [f"| `{t['test']}` | {t['phase']} | {t['seconds']:.1f} |" for t in suite["slowest"]]
     if suite.get("failed"):
-        lines += ["", "Failed in this run:", ""] + [f"- `{name}`" for name in suite["failed"]]
+        lines += ["", "Failed in this run:", ""]
+        for failure in suite["failed"]:
+            test, _, error = failure.partition(" - ")
+            lines.append(f"- `{test}`" + (f": {error.replace('`', chr(39))}" if error else ""))
     return lines + [""]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import PageWatch, _chart_pages, _pages_with, _wait_for_charts
+from browsing import PageWatch, _chart_pages, _pages_with, _wait_for_charts, wait_for_features
 from test_browser import _QUESTION_STATE
 
 PHONE = {"width": 390, "height": 844}
@@ -154,9 +154,12 @@ def test_a_search_shortcut_key_fetches_the_index_too(browser, served_site):
     try:
         page = watch.page
         page.goto(served_site + "/core-logic/", wait_until="networkidle")
+        wait_for_features(page)  # the page fully set up, as a reader sees it before pressing a key
         page.keyboard.press("/")
+        # (failed once in 858 tests under a fully loaded machine, cause not recorded: the waits
+        # are now as long as the other search test's, and the benchmark keeps failure messages)
         page.wait_for_function("() => document.activeElement.matches('input.md-search__input')",
-                               timeout=10_000)
+                               timeout=30_000)
         page.keyboard.type("anarchy", delay=30)
         page.wait_for_selector(".md-search-result__item", timeout=30_000)
         assert [p for p in watch.local if p.endswith("search_index.json")]
